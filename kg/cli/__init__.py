@@ -1,0 +1,10 @@
+"""The `kg` command line. Each topic registers its commands on the one typer app."""
+
+from kg.cli.app import app
+from kg.cli import core  # noqa: F401  (registers commands)
+
+__all__ = ["app", "main"]
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,100 @@
+"""Access to the event taxonomy in ontology/event-types.toml, the single source of truth."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+
+from kg.paths import ontology_dir
+
+STANCES = ("supports", "opposes", "engages")
+
+
+@dataclass(frozen=True)
+class Coding:
+    """How one act is coded: PLOVER type and mode, CAMEO code, scores, stance to recipients."""
+
+    plover: str
+    mode: str | None
+    cameo: str
+    score: float
+    goldstein: float
+    stance: str
+
+
+@dataclass(frozen=True)
+class EventType:
+    name: str
+    label: str
+    comment: str
+    coding: Coding
+    when_supporting: Coding | None
+    cameo_roots: tuple[str, ...]
+    triggers: tuple[str, ...]
+    modes: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def coding_for(self, supporting: bool) -> Coding:
+        return self.when_supporting if supporting and self.when_supporting else self.coding
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    namespace: str
+    version: str
+    types: dict[str, EventType]
+
+    def __getitem__(self, name: str) -> EventType:
+        try:
+            return self.types[name]
+        except KeyError:
+            raise KeyError(f"unknown event type {name!r}; known: {', '.join(self.types)}") from None
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.types
+
+    def for_cameo(self, code: str) -> EventType | None:
+        """The type whose CAMEO root is the longest prefix of code (None when no type covers it)."""
+        best: tuple[int, EventType] | None = None
+        for et in self.types.values():
+            for root in et.cameo_roots:
+                if code.startswith(root) and (best is None or len(root) > best[0]):
+                    best = (len(root), et)
+        return best[1] if best else None
+
+
+def _coding(d: dict, defaults: dict | None = None) -> Coding:
+    d = {**(defaults or {}), **d}
+    stance = d["stance"]
+    if stance not in STANCES:
+        raise ValueError(f"event-types.toml: stance {stance!r} is not one of {STANCES}")
+    return Coding(
+        plover=d["plover"],
+        mode=d.get("mode"),
+        cameo=d["cameo"],
+        score=float(d["score"]),
+        goldstein=float(d["goldstein"]),
+        stance=stance,
+    )
+
+
+@cache
+def taxonomy() -> Taxonomy:
+    path = ontology_dir() / "event-types.toml"
+    raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    types: dict[str, EventType] = {}
+    for name, d in raw["types"].items():
+        base = {k: v for k, v in d.items() if k not in ("when_supporting", "modes")}
+        if "mode" not in d:
+            base["mode"] = None
+        types[name] = EventType(
+            name=name,
+            label=d["label"],
+            comment=d["comment"],
+            coding=_coding(base),
+            when_supporting=_coding(d["when_supporting"], {"mode": None}) if "when_supporting" in d else None,
+            cameo_roots=tuple(d.get("cameo_roots", ())),
+            triggers=tuple(d.get("triggers", ())),
+            modes={m: tuple(words) for m, words in d.get("modes", {}).items()},
+        )
+    return Taxonomy(namespace=raw["namespace"], version=raw["version"], types=types)
