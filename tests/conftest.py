@@ -60,5 +60,5 @@ def neo4j_uri(neo4j_server) -> str:
     from neo4j import GraphDatabase
 
     with GraphDatabase.driver(neo4j_server.bolt_uri, auth=None) as driver:
-        driver.execute_query("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS")
+        driver.execute_query("MATCH (n) DETACH DELETE n")
     return neo4j_server.bolt_uri
