@@ -211,7 +211,7 @@ def query(
 
     saved = queries.load(name)
     bound = saved.bind(_parse_params(param))
-    with open_store(store, create=False) as st:
+    with open_store(store, create=False, read_only=True) as st:
         rows = st.run_query(saved, bound)
     print_rows(rows, fmt)
 
@@ -236,7 +236,7 @@ def stats(store: StoreOpt = None, fmt: Annotated[RowFormat, typer.Option("--form
     """Counts by entity kind and by event type, and the states and people in the graph."""
     from kg.stores import open_store
 
-    with open_store(store, create=False) as st:
+    with open_store(store, create=False, read_only=True) as st:
         s = st.stats()
     if fmt is not RowFormat.table:
         print_rows([s.to_dict()], fmt)
@@ -264,7 +264,7 @@ def export(
     from kg.rdf_export import export_store
     from kg.stores import open_store
 
-    with open_store(store, create=False) as st:
+    with open_store(store, create=False, read_only=True) as st:
         if out is None:
             export_store(st, fmt.value, sys.stdout.buffer)
         else:

@@ -13,9 +13,10 @@ from kg.stores.sparql import PREFIX_BLOCK, SparqlStore, bind_parameters, to_pyth
 
 
 class OxigraphStore(SparqlStore):
-    def __init__(self, store: OxStore, location: str) -> None:
+    def __init__(self, store: OxStore, location: str, read_only: bool = False) -> None:
         self._store = store
         self.location = location
+        self._read_only = read_only
 
     @classmethod
     def open(cls, path: Path, *, create: bool = True, read_only: bool = False) -> OxigraphStore:
@@ -35,7 +36,7 @@ class OxigraphStore(SparqlStore):
             if "lock" in text.lower():
                 raise StoreError(f"store {path}: in use by another kg process; wait for it to finish and try again") from None
             raise StoreError(f"store {path}: cannot open it ({text.splitlines()[0] if text else type(exc).__name__})") from None
-        return cls(store, str(path))
+        return cls(store, str(path), read_only)
 
     def _select(self, query: str, bindings: dict[str, Literal] | None = None) -> list[dict[str, Any]]:
         if bindings:
@@ -67,10 +68,8 @@ class OxigraphStore(SparqlStore):
             self._store.dump(output, fmt, prefixes=_prefixes())
 
     def close(self) -> None:
-        try:
+        if not self._read_only:
             self._store.flush()
-        except OSError:
-            pass
         del self._store
 
 
