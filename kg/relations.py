@@ -192,7 +192,7 @@ def derive_relations(
         ba = directed.get((SUPPORTS, b, a))
         tie = ties.get((a, b))
         if (ab and ba) or tie:
-            evs = [*(ab.events.values() if ab else ()), *(ba.events.values() if ba else ()), *(tie.events.values() if tie else ())]
+            evs = [ev for acc in (ab, ba, tie) if acc for ev in acc.events.values()]
             relations.append(_relation(a, b, ALLIED_WITH, evs))
 
     relations.sort(key=lambda r: (KINDS.index(r.kind), -r.weight, r.source.id, r.target.id))

@@ -95,7 +95,8 @@ def test_window_and_undated_events():
 
 def test_people_and_organs_map_to_their_state_once_per_dyad():
     putin = Entity(id="person:putin", name="Vladimir Putin", kind=EntityKind.PERSON,
-                   offices=(Office(office="president", title="President of Russia", role="head_of_state", state="RUS", start="2012-05-07"),))
+                   offices=(Office(office="president", title="President of Russia", role="head_of_state",
+                                    state="RUS", start="2012-05-07"),))
     kcna = Entity(id="org:kcna", name="KCNA", kind=EntityKind.ORGANISATION, country="PRK")
     e = Event(type="Praise", actors=(putin, state("RUS")), recipients=(kcna, state("PRK")), plover_type="SUPPORT",
               score=5.0, date=dt.date(2025, 4, 28))
