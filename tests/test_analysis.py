@@ -17,7 +17,8 @@ D = dt.date
 def events():
     return [
         ev("MilitaryAid", "PRK", "RUS", "2024-11-01", sentence="North Korea supplied Russia with shells."),
-        ev("Deployment", "PRK", "RUS", "2024-10-15", supporting=True, sentence="North Korea deployed troops to fight for Russia."),
+        ev("Deployment", "PRK", "RUS", "2024-10-15", supporting=True,
+           sentence="North Korea deployed troops to fight for Russia."),
         ev("Praise", "RUS", "PRK", "2025-04-28", sentence="Putin thanked Kim Jong Un."),
         ev("Condemnation", "USA", "PRK", "2024-11-05", sentence="The United States condemned the deployment."),
         ev("Condemnation", "KOR", "PRK", "2024-11-06", sentence="South Korea denounced the troop deployment."),

@@ -44,8 +44,9 @@ class Period:
         start, sep, end = text.partition("..")
         if not sep:
             raise ValueError(f"period {text!r}: want START..END (ISO dates; either may be empty)")
+        day = lambda t: dt.date.fromisoformat(t.strip()) if t.strip() else None  # noqa: E731
         try:
-            return cls(dt.date.fromisoformat(start) if start.strip() else None, dt.date.fromisoformat(end) if end.strip() else None)
+            return cls(day(start), day(end))
         except ValueError:
             raise ValueError(f"period {text!r}: dates must be YYYY-MM-DD") from None
 
