@@ -92,6 +92,11 @@ def mention_iri(mention: Mention) -> NamedNode:
     return NamedNode(f"{ID}mention/{quote(mention.id, safe='')}")
 
 
+def plover_concept(plover_type: str, mode: str | None = None) -> NamedNode:
+    """The SKOS concept of a PLOVER type (gk:plover-AID) or of one of its modes (gk:plover-AID-military)."""
+    return NamedNode(f"{GK}plover-{quote(plover_type, safe='')}" + (f"-{quote(mode, safe='')}" if mode else ""))
+
+
 def _lit(value: str) -> Literal:
     return Literal(value)
 
@@ -140,9 +145,9 @@ def entity_quads(entity: Entity, graph: NamedNode = ENTITIES_GRAPH) -> Iterator[
         if office.state:
             yield Quad(node, gk("officeOf"), iri_for(f"state:{office.state}"), graph)
         if office.start:
-            yield Quad(node, gk("start"), Literal(office.start, datatype=_XSD_DATE), graph)
+            yield Quad(node, gk("officeStart"), Literal(office.start, datatype=_XSD_DATE), graph)
         if office.end:
-            yield Quad(node, gk("end"), Literal(office.end, datatype=_XSD_DATE), graph)
+            yield Quad(node, gk("officeEnd"), Literal(office.end, datatype=_XSD_DATE), graph)
 
 
 def article_quads(article: Article) -> Iterator[Quad]:
@@ -169,6 +174,7 @@ def event_quads(event: Event, article_id: str) -> Iterator[Quad]:
     yield Quad(s, gk("eventType"), _lit(event.type), g)
     if event.plover_type:
         yield Quad(s, gk("ploverType"), _lit(event.plover_type), g)
+        yield Quad(s, gk("plover"), plover_concept(event.plover_type, event.plover_mode), g)
     if event.plover_mode:
         yield Quad(s, gk("ploverMode"), _lit(event.plover_mode), g)
     if event.cameo:
@@ -195,6 +201,8 @@ def event_quads(event: Event, article_id: str) -> Iterator[Quad]:
     if event.attributes:
         yield Quad(s, gk("attributes"), _lit(json.dumps(event.attributes, sort_keys=True, ensure_ascii=False)), g)
         for key, value in event.attributes.items():
+            if not key.isidentifier():
+                continue
             if isinstance(value, bool):
                 yield Quad(s, gk(key), Literal("true" if value else "false", datatype=_XSD_BOOL), g)
             elif isinstance(value, int):

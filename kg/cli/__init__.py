@@ -2,6 +2,7 @@
 
 from kg.cli.app import app
 from kg.cli import core  # noqa: F401  (registers commands)
+from kg.cli import rdf  # noqa: F401  (registers validate)
 from kg.cli import datasets  # noqa: F401  (kg import gdelt)
 
 __all__ = ["app", "main"]

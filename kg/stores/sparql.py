@@ -99,7 +99,8 @@ class SparqlStore(Store):
             WHERE { { ?a a gk:Article } UNION { ?e gk:eventType ?t } UNION { ?m a gk:Mention } }"""
         )[0]
         s.articles, s.events, s.mentions = (int(row.get(k) or 0) for k in ("articles", "events", "mentions"))
-        for r in self._select(PREFIX_BLOCK + "SELECT ?t (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e gk:eventType ?t } GROUP BY ?t ORDER BY ?t"):
+        by_type = "SELECT ?t (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e gk:eventType ?t } GROUP BY ?t ORDER BY ?t"
+        for r in self._select(PREFIX_BLOCK + by_type):
             s.events_by_type[r["t"]] = int(r["n"])
         names: dict[str, list[str]] = defaultdict(list)
         for r in self._select(
@@ -131,7 +132,7 @@ class SparqlStore(Store):
             + """SELECT ?id ?label ?title ?role ?state ?start ?end WHERE {
                    ?x gk:id ?id ; gk:holdsOffice ?o . ?o rdfs:label ?label ; gk:title ?title ; gk:role ?role .
                    OPTIONAL { ?o gk:officeOf ?s . BIND(REPLACE(STR(?s), "^.*/", "") AS ?state) }
-                   OPTIONAL { ?o gk:start ?start } OPTIONAL { ?o gk:end ?end } }"""
+                   OPTIONAL { ?o gk:officeStart ?start } OPTIONAL { ?o gk:officeEnd ?end } }"""
         ):
             offices[r["id"]].append(Office(r["label"], r["title"], r["role"], r.get("state"), r.get("start"), r.get("end")))
         out: dict[str, Entity] = {}
