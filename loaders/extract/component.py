@@ -1,0 +1,125 @@
+"""The spaCy component that turns a parsed article into events.
+
+It runs inside nlp.pipe (also in worker processes with n_process > 1): the article's id,
+publication date and source ride in doc.user_data["geokg"], the events come back as plain dicts
+(Event.to_dict()) in doc.user_data["geokg_events"], so they survive the trip between processes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.model import Entity, EntityKind, Event, Mention, Polarity
+from kg.ontology import taxonomy
+from loaders.extract.events import ArticleReader, Found
+from loaders.extract.gazetteer import load_gazetteer
+from loaders.extract.mentions import ACTOR_KINDS, Mentions, build_matcher
+from loaders.extract.merge import Group, group_mentions
+from loaders.extract.rules import rules
+
+INPUT_KEY, OUTPUT_KEY = "geokg", "geokg_events"
+
+
+@Language.factory("geokg_events", default_config={"gazetteer_dir": None})
+def make_events(nlp: Language, name: str, gazetteer_dir: str | None) -> EventsComponent:
+    return EventsComponent(nlp, gazetteer_dir)
+
+
+class EventsComponent:
+    def __init__(self, nlp: Language, gazetteer_dir: str | None = None) -> None:
+        self.gz = load_gazetteer(gazetteer_dir)
+        self.matcher = build_matcher(nlp, self.gz)
+        self.nlp = nlp
+        self.rules = rules()
+        self.taxonomy = taxonomy()
+
+    def __call__(self, doc: Doc) -> Doc:
+        meta = doc.user_data.get(INPUT_KEY) or {}
+        published = dt.date.fromisoformat(meta["published"]) if meta.get("published") else None
+        article_id = meta.get("id") or "article"
+        publisher = self._publisher(meta.get("source"))
+        mentions = Mentions(doc, self.gz, self.matcher, published, publisher)
+        found = ArticleReader(doc, mentions, self.rules, published).run()
+        events = [self._event(g, article_id, published, doc) for g in group_mentions(found, lambda f: _mention(doc, f, article_id))]
+        doc.user_data.pop("_sent_starts", None)
+        doc.user_data[OUTPUT_KEY] = [e.to_dict() for e in events if e is not None]
+        return doc
+
+    def _publisher(self, source: str | None) -> Entity | None:
+        if not source:
+            return None
+        sdoc = self.nlp.make_doc(source)
+        for _, start, end in self.matcher(sdoc):
+            surface = self.gz.lookup(sdoc[start:end].text)
+            if surface is not None:
+                ent = self.gz.entities[surface.entity]
+                if ent.kind in ACTOR_KINDS:
+                    return ent
+        return None
+
+    def _event(self, g: Group, article_id: str, published: dt.date | None, doc: Doc) -> Event | None:
+        members = [f for f in g.members if f.refers_to is None]
+        first = g.first
+        et = self.taxonomy[first.type]
+        recipients = list({r.id: r for f in members for r in f.recipients}.values())
+        supports = next((f.supports for f in members if f.supports is not None), None)
+        supporting = supports is not None and any(r.country == supports.country for r in recipients)
+        coding = et.coding_for(supporting)
+        mode = coding.mode
+        if not supporting and et.modes:
+            words = {t.lemma_.lower() for f in members for t in doc[f.trigger].subtree} | {
+                doc[f.trigger].lemma_.lower() for f in members}
+            mode = next((m for m, ws in et.modes.items() if words & set(ws)), mode)
+        dated = next((f for f in members if f.date is not None), None) or next((f for f in members if f.date_text), None)
+        attributes: dict = {}
+        for f in members:
+            for k, v in f.attributes.items():
+                attributes.setdefault(k, v)
+        if any(f.attributes.get("recapture") for f in members):
+            attributes["recapture"] = True
+        polarity = first.polarity
+        if polarity is Polarity.HYPOTHETICAL and any(f.polarity is Polarity.ASSERTED for f in members):
+            polarity = Polarity.ASSERTED
+        confidence = max(f.confidence for f in members) + min(0.05 * (len(g.mentions) - 1), 0.09)
+        return Event(
+            type=first.type,
+            actors=tuple(first.actors),
+            recipients=tuple(recipients),
+            places=tuple({p.id: p for f in members for p in f.places}.values()),
+            plover_type=coding.plover,
+            plover_mode=mode,
+            cameo=coding.cameo,
+            score=coding.score,
+            date=dated.date if dated else None,
+            date_precision=dated.precision if dated else None,
+            date_text=dated.date_text if dated else None,
+            polarity=polarity,
+            attribution=next((f.attribution for f in members if f.attribution is not None), None),
+            confidence=round(min(confidence, 0.99), 2),
+            attributes=attributes,
+            mentions=tuple(g.mentions),
+            reported=published,
+        )
+
+
+def _mention(doc: Doc, f: Found, article_id: str) -> Mention:
+    """The sentence that states the event, with offsets such that text[start:end] == sentence."""
+    sent = doc[f.sent[0] : f.sent[1]]
+    start, end = sent.start_char, sent.end_char
+    text = doc.text
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Mention(article=article_id, sentence=text[start:end], start=start, end=end)
+
+
+def entity_of(d: dict) -> Entity:
+    return Entity.from_dict(d)
+
+
+__all__ = ["EventsComponent", "INPUT_KEY", "OUTPUT_KEY", "EntityKind", "dataclasses"]

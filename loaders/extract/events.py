@@ -1,0 +1,497 @@
+"""Events from one parsed article: the trigger and its arguments decide the type, clause by clause.
+
+For each trigger word (from the taxonomy) the clause is read from the dependency parse: the
+doer (subject or passive agent), what it acts on (object), the obliques ("to", "against", "with",
+"from"), the side it fights for, places, date, polarity and who says so. A trigger whose
+arguments do not fit its type makes no event, and neither does one whose doer is unknown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from kg.model import DatePrecision, Entity, EntityKind, Polarity
+from loaders.extract import roles as R
+from loaders.extract.dates import normalise
+from loaders.extract.mentions import ACTOR_KINDS, ORGAN_HEADS, Mentions
+from loaders.extract.quantities import count_of
+from loaders.extract.rules import Rules, Trigger, TypeRules
+
+NO_RULES = TypeRules()
+LOCATIVE = ("in", "at", "near", "into", "across", "along", "around", "inside", "within", "off", "over", "throughout",
+            "on", "onto", "toward", "towards", "to", "from", "outside")
+# Which obliques carry the recipient, by type (any other type: none but the object).
+RECIPIENT_PREPS = {
+    "Deployment": ("to", "into", "toward", "towards"),
+    "MilitaryAid": ("to", "for"),
+    "Aid": ("to", "for"),
+    "Attack": ("against", "on", "upon", "at", "of"),
+    "Seizure": ("from",),
+    "Condemnation": ("against", "of", "on"),
+    "Accusation": ("against", "of"),
+    "Praise": ("to",),
+    "Agreement": ("with", "between"),
+    "Meeting": ("with", "between", "to"),
+    "Cooperation": ("with", "between"),
+    "Sanction": ("on", "against", "upon", "of"),
+    "Threat": ("against", "to", "on"),
+    "Demand": ("on", "upon", "to", "from"),
+    "Denial": (),
+    "Rejection": ("of",),
+    "Arrest": ("of",),
+    "Retreat": (),
+    "Protest": ("against",),
+}
+SUPPORT_VERBS = {"support", "help", "assist", "aid", "back", "bolster", "defend", "reinforce"}
+NON_PARTY_CLASSES = ("troops", "weapons", "agreements", "sanction_objects", "attacks", "territory", "claims",
+                     "military_aid", "meetings")
+
+
+@dataclass
+class Found:
+    type: str
+    trigger: int
+    sent: tuple[int, int]
+    actors: list[Entity]
+    recipients: list[Entity] = field(default_factory=list)
+    places: list[Entity] = field(default_factory=list)
+    supports: Entity | None = None
+    polarity: Polarity = Polarity.ASSERTED
+    attribution: Entity | None = None
+    date: dt.date | None = None
+    precision: DatePrecision | None = None
+    date_text: str | None = None
+    attributes: dict = field(default_factory=dict)
+    confidence: float = 0.9
+    refers_to: int | None = None  # index into the article's events when this is only a new mention
+
+
+def _uniq(ents: list[Entity]) -> list[Entity]:
+    return list({e.id: e for e in ents}.values())
+
+
+class ArticleReader:
+    def __init__(self, doc: Doc, mentions: Mentions, rules: Rules, published: dt.date | None) -> None:
+        self.doc, self.m, self.rules, self.published = doc, mentions, rules, published
+        self.found: list[Found] = []
+        self.speakers: list[tuple[int, Entity]] = []
+        self._sent_speaker: dict[int, Entity | None] = {}
+
+    # -- entities --------------------------------------------------------------------------
+    def resolve(self, tok: Token, depth: int = 0, conj: bool = True) -> list[Entity]:
+        """The known parties a noun phrase names (states, people, organisations)."""
+        out = [e for e in self._resolve_one(tok, depth) if e.kind in ACTOR_KINDS]
+        if conj:
+            for c in tok.conjuncts:
+                if c.i > tok.i:
+                    out.extend(e for e in self._resolve_one(c, depth) if e.kind in ACTOR_KINDS)
+        return _uniq(out)
+
+    def _resolve_one(self, tok: Token, depth: int) -> list[Entity]:
+        es = self.m.at(tok.i)
+        if es is not None:
+            if es.entity.kind is EntityKind.PLACE:
+                return []
+            return [es.entity]
+        if tok.pos_ == "PRON" or tok.tag_ in ("PRP", "PRP$"):
+            ent = self.m.pronoun(tok, self.speaker(tok))
+            return [ent] if ent else []
+        if depth > 2:
+            return []
+        desc = self.m.description(tok)
+        if desc is not None:
+            return [desc]
+        lemma = tok.lemma_.lower()
+        org_like = lemma in ORGAN_HEADS or tok.lower_ in ORGAN_HEADS or any(
+            self.rules.in_class(lemma, c) for c in ("troops", "people", "territory"))
+        found: list[Entity] = []
+        for child in tok.children:
+            if child.dep_ == "poss":
+                found.extend(self._resolve_one(child, depth + 1))
+            elif child.dep_ in ("amod", "compound", "nmod", "npadvmod") and org_like:
+                es = self.m.at(child.i)
+                if es is not None and es.entity.kind in ACTOR_KINDS:
+                    found.append(es.entity)
+            elif child.dep_ == "prep" and child.lower_ == "of" and org_like:
+                for p in R.children(child, ("pobj",)):
+                    found.extend(self._resolve_one(p, depth + 1))
+        if not found and tok.pos_ == "PROPN":
+            # a multi-word name whose head is not itself the gazetteer match ("Ukraine's Special Operations Forces")
+            for child in tok.children:
+                if child.dep_ == "compound":
+                    es = self.m.at(child.i)
+                    if es is not None and es.entity.kind in ACTOR_KINDS:
+                        found.append(es.entity)
+        return found[:1] if found else []
+
+    def places(self, toks: list[Token]) -> list[Entity]:
+        out = []
+        for t in toks:
+            for cand in (t, *[c for c in t.children if c.dep_ in ("compound", "amod", "nmod")]):
+                es = self.m.at(cand.i)
+                if es is not None and es.entity.kind is EntityKind.PLACE:
+                    out.append(es.entity)
+                    break
+        return _uniq(out)
+
+    def speaker(self, tok: Token) -> Entity | None:
+        """Who speaks the quotation a token is in: the subject of the sentence's verb of saying."""
+        sent = tok.sent
+        if sent.start in self._sent_speaker:
+            return self._sent_speaker[sent.start]
+        self._sent_speaker[sent.start] = None
+        who: Entity | None = None
+        for t in sent:
+            if t.lemma_ in self.rules.speech and R.is_verbal(t) and not self.m.is_quoted(t):
+                subj = R.subject(t) or R.children(t, ("nsubjpass",))
+                ents = [e for s in subj if s.lower_ not in ("we", "i", "us") for e in self.resolve(s)]
+                if ents:
+                    who = ents[0]
+                    break
+        if who is None and self.m.is_quoted(sent[0]) and sent.end < len(self.doc):
+            nxt = self.doc[sent.end].sent
+            if nxt.start not in self._sent_speaker:
+                who = self.speaker(nxt[0])
+        self._sent_speaker[sent.start] = who
+        return who
+
+    def attribution(self, tok: Token) -> Entity | None:
+        head = R.speech_head(tok, self.rules)
+        if head is not None:
+            subj = R.subject(head) or R.children(head, ("nsubjpass",))
+            ents = [e for s in subj for e in self.resolve(s)]
+            if ents:
+                return ents[0]
+        for t in tok.sent:
+            if t.lower_ == "according" and t.dep_ == "prep":
+                for inner in R.children(t, ("prep",)):
+                    for obj in R.children(inner, ("pobj",)):
+                        ents = self.resolve(obj)
+                        if ents:
+                            return ents[0]
+        if self.m.is_quoted(tok):
+            return self.speaker(tok)
+        return None
+
+    # -- triggers ----------------------------------------------------------------------------
+    def triggers(self, tok: Token) -> list[Trigger]:
+        lemma, low = tok.lemma_.lower(), tok.lower_
+        cands = self.rules.by_word.get(lemma, ()) or self.rules.by_word.get(low, ())
+        if not cands:
+            return []
+        near = {lemma, low}
+        for c in tok.children:
+            near.update((c.lemma_.lower(), c.lower_))
+        out = []
+        for trig in cands:
+            if len(trig.words) == 1:
+                if trig.words[0] in (lemma, low):
+                    out.append(trig)
+            elif all(w in near for w in trig.words) and (trig.words[0] in (lemma, low) or trig.words[-1] in (lemma, low)):
+                out.append(trig)
+        return out
+
+    def _object_ok(self, tr: TypeRules, trig: Trigger, tok: Token, objs: list[Token]) -> bool:
+        if len(trig.words) > 1:
+            return True
+        need = tr.object_class.get(tok.lemma_.lower())
+        if need is None:
+            return True
+        if need == "never":
+            return False
+        heads = objs + [p for w, p in R.preps(tok) if w == "with"]
+        if need == "troops_or_none":
+            return not objs or any(self._is_class(o, "troops") for o in heads)
+        if need == "any":
+            return bool(objs)
+        if need == "entity":
+            return any(self.resolve(o) for o in objs)
+        return any(self._is_class(o, need) for o in heads)
+
+    def _is_class(self, tok: Token, name: str) -> bool:
+        if self.rules.in_class(tok.lemma_.lower(), name) or self.rules.in_class(tok.lower_, name):
+            return True
+        if name == "troops" and (es := self.m.at(tok.i)) is not None and es.how == "demonym" and tok.tag_ == "NNPS":
+            return True  # 'send young North Koreans'
+        if name == "territory" and (es := self.m.at(tok.i)) is not None and es.entity.kind is EntityKind.PLACE:
+            return True
+        return any(c.dep_ == "compound" and self.rules.in_class(c.lemma_.lower(), name) for c in tok.children)
+
+    # -- the article ----------------------------------------------------------------------------
+    def run(self) -> list[Found]:
+        for sent in self.doc.sents:
+            consumed: set[int] = set()
+            verbs = [t for t in sent if R.is_verbal(t)]
+            nouns = [t for t in sent if not R.is_verbal(t) and t.pos_ in ("NOUN", "PROPN")]
+            for t in verbs:
+                if t.lemma_ in self.rules.speech and t.pos_ == "VERB":
+                    subj = R.subject(t)
+                    ents = [e for s in subj for e in self.resolve(s)]
+                    if ents:
+                        self.speakers.append((t.i, ents[0]))
+            for tok in [*verbs, *nouns]:
+                if tok.i in consumed:
+                    continue
+                found = self.read(tok, nominal=tok in nouns and tok not in verbs)
+                if found is not None:
+                    consumed.update(found.attributes.pop("_consumed", ()))
+                    self.found.append(found)
+        return self.found
+
+    def read(self, tok: Token, nominal: bool) -> Found | None:
+        for trig in self.triggers(tok):
+            tr = self.rules.types.get(trig.type.name, NO_RULES)
+            if nominal and trig.phrase not in tr.nominal and tok.lemma_.lower() not in tr.nominal:
+                continue
+            if not nominal and tok.pos_ == "AUX":
+                continue
+            objs = R.objects(tok) if not nominal else []
+            if not nominal and not self._object_ok(tr, trig, tok, objs):
+                continue
+            found = self._build(trig, tr, tok, nominal, objs)
+            if found is not None:
+                return found
+        return None
+
+    def _build(self, trig: Trigger, tr: TypeRules, tok: Token, nominal: bool, objs: list[Token]) -> Found | None:
+        name = trig.type.name
+        rules = self.rules
+        head = tok.head
+        light = nominal and tok.dep_ in ("dobj", "nsubjpass", "attr") and R.is_verbal(head) and (
+            head.lemma_ in rules.acknowledge or head.lemma_ in rules.speech)
+        # -- who does it
+        implicit = False
+        attribution = self.attribution(tok if not light else head)
+        if name in tr.speaker_actor or tok.lemma_.lower() in tr.speaker_actor:
+            actors = [attribution] if attribution else []
+            subj_ents = [e for s in (R.subject(tok) if not nominal else []) for e in self.resolve(s)]
+            if not subj_ents and nominal:
+                subj_ents = [e for c in R.children(tok, ("poss",)) for e in self.resolve(c)]
+            recipients = subj_ents
+            if not actors or not recipients:
+                return None
+            return self._finish(name, trig, tr, tok, nominal, actors, recipients, [], objs, attribution, light)
+        if nominal:
+            actor_toks = [c for c in tok.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+            actors = [e for c in actor_toks for e in self.resolve(c, conj=True)]
+            actors += [e for w, p in R.preps(tok) if w == "by" for e in self.resolve(p)]
+            if not actors and light:
+                actors = [e for s in R.subject(head) for e in self.resolve(s)]
+            if not actors and tr.symmetric:
+                between = [e for w, p in R.preps(tok) if w == "between" for e in self.resolve(p)]
+                if len(between) >= 2:
+                    actors = between[:1]
+        else:
+            actors = [e for s in R.subject(tok) for e in self.resolve(s)]
+            if not actors and tr.symmetric and tok.dep_ == "acl":
+                actors, implicit = self._implicit_actor(tok), True
+        recipients: list[Entity] = []
+        if len(actors) > 1 and tr.symmetric:
+            actors, recipients = actors[:1], actors[1:]
+        if not actors:
+            self._mention_of_earlier(name, tok, objs, nominal)
+            return None
+        f = self._finish(name, trig, tr, tok, nominal, actors, recipients, objs, objs, attribution, light)
+        if f is not None and implicit:
+            f.confidence = min(f.confidence, 0.6)
+        return f
+
+    def _implicit_actor(self, tok: Token) -> list[Entity]:
+        """An agentless participle ('a treaty signed with Putin'): the party of the clause it is in."""
+        cur = tok
+        for _ in range(6):
+            cur = cur.head
+            if R.is_verbal(cur):
+                subj = R.children(cur, R.SUBJ + R.PASS_SUBJ)
+                ents = [e for s in subj for e in self.resolve(s)]
+                return ents[:1]
+            if cur.head.i == cur.i:
+                break
+        return []
+
+    def _mention_of_earlier(self, name: str, tok: Token, objs: list[Token], nominal: bool) -> None:
+        """A doer-less retelling ('the deployment', 'the decision to send troops') of an event
+        already found in the article becomes one more mention of it."""
+        if not nominal and not objs:
+            return
+        known = {r.country for ev in self.found if ev.type == name for r in ev.recipients}
+        dest = [e for w, p in R.preps(tok) if w in ("to", "into") for e in self.resolve(p)]
+        if dest and known and not {d.country for d in dest} & known:
+            return
+        for idx in range(len(self.found) - 1, -1, -1):
+            ev = self.found[idx]
+            if ev.type == name and ev.refers_to is None:
+                self.found.append(Found(type=name, trigger=tok.i, sent=(tok.sent.start, tok.sent.end), actors=[],
+                                        refers_to=idx))
+                return
+
+    def _finish(self, name: str, trig: Trigger, tr: TypeRules, tok: Token, nominal: bool, actors: list[Entity],
+                recipients: list[Entity], objs: list[Token], obj_heads: list[Token], attribution: Entity | None,
+                light: bool) -> Found | None:
+        rules = self.rules
+        head = tok.head
+        pp = R.preps(tok)
+        for o in objs:
+            if any(self._is_class(o, c) for c in NON_PARTY_CLASSES):
+                pp += R.preps(o)
+        if light:
+            pp += R.preps(head)
+        purpose = [c for c in tok.children if c.dep_ in ("advcl", "xcomp", "acl", "relcl") and R.is_verbal(c)]
+        for o in objs:
+            purpose += [c for c in o.children if c.dep_ in ("acl", "relcl") and R.is_verbal(c)]
+        # -- recipients
+        actor_ids = {a.id for a in actors}
+        for o in objs:
+            if any(self._is_class(o, c) for c in NON_PARTY_CLASSES) and not self._is_class(o, "people"):
+                continue
+            recipients += self.resolve(o)
+        if not nominal:
+            for d in R.children(tok, ("dative",)):
+                recipients += self.resolve(d)
+        allowed = RECIPIENT_PREPS.get(name, ())
+        for w, p in pp:
+            if w in allowed or (w == "of" and nominal and "of" in allowed):
+                recipients += self.resolve(p)
+        ref_target = None
+        if tr.reactive and not recipients:
+            recipients, ref_target = self._reactive_recipient(tok, objs, nominal, actor_ids)
+        # -- the side an actor fights for
+        supports = self._supports(tok, objs, purpose)
+        if supports is not None and name in ("Deployment", "MilitaryAid") and not recipients:
+            recipients = [supports]
+        # -- places
+        place_toks = [p for w, p in pp if w in LOCATIVE]
+        for c in purpose:
+            place_toks += [p for w, p in R.preps(c) if w in LOCATIVE]
+        territory = [o for o in objs if self._is_class(o, "territory")]
+        if nominal:
+            territory += [p for w, p in R.preps(tok) if w == "of"]
+        places = self.places(place_toks + territory)
+        attributes: dict = {}
+        if name == "Seizure":
+            holders = []
+            for t in territory:
+                for c in t.children:
+                    if c.dep_ in ("acl", "relcl"):
+                        holders += [e for a in R.agent(c) for e in self.resolve(a)]
+                    if c.dep_ in ("amod", "poss") and (es := self.m.at(c.i)) is not None and es.entity.kind is EntityKind.STATE:
+                        holders.append(es.entity)
+            recipients += holders
+            actor_states = {a.country for a in actors}
+            recapture = tok.lemma_.lower() in tr.recapture_lemmas or trig.phrase in tr.recapture_lemmas or any(
+                p.country in actor_states for p in places if p.country)
+            attributes["recapture"] = bool(recapture)
+            if not recapture:
+                recipients += [self._state(p.country) for p in places if p.country and p.country not in actor_states]
+        recipients = [r for r in _uniq([r for r in recipients if r is not None]) if r.id not in actor_ids]
+        if tr.needs_recipient and not recipients:
+            return None
+        if not nominal and name == "Attack" and not recipients and not places:
+            return None
+        # -- quantities
+        if supports is not None:
+            attributes["supports"] = supports.country
+        self._quantities(name, tok, objs, pp, attributes)
+        # -- time and polarity
+        date_roots = R.date_tokens(tok, nominal)
+        if not date_roots and (light or tok.dep_ in ("xcomp", "pcomp") or nominal) and R.is_verbal(head):
+            date_roots = R.date_tokens(head, False)
+        date_text = date = precision = None
+        for root in date_roots:
+            ent = next(e for e in self.doc.ents if e.start <= root.i < e.end)
+            date_text = ent.text
+            prep = ent.root.head if ent.root.dep_ == "pobj" else None
+            date, precision = normalise(f"{prep.lower_} {ent.text}" if prep is not None else ent.text, self.published)
+            break
+        pol = R.polarity(tok if not light else head, rules, nominal)
+        if nominal and not light and pol is Polarity.ASSERTED:
+            pol = R.polarity(tok, rules, True)
+        if nominal and light:
+            p2 = R.polarity(tok, rules, True)
+            pol = p2 if p2 is not Polarity.ASSERTED else pol
+        conf = 0.9 - (0.1 if pol is Polarity.HYPOTHETICAL else 0.0) - (0.1 if ref_target is not None else 0.0)
+        consumed = [head.i] if light else []
+        attributes["_consumed"] = consumed + [o.i for o in objs]
+        return Found(type=name, trigger=tok.i, sent=(tok.sent.start, tok.sent.end), actors=_uniq(actors),
+                     recipients=recipients, places=places, supports=supports, polarity=pol, attribution=attribution,
+                     date=date, precision=precision, date_text=date_text, attributes=attributes,
+                     confidence=round(conf, 2))
+
+    def _state(self, iso3: str) -> Entity | None:
+        return self.m.gz.entities.get(f"state:{iso3}")
+
+    def _reactive_recipient(self, tok: Token, objs: list[Token], nominal: bool,
+                            actor_ids: set[str]) -> tuple[list[Entity], int | None]:
+        """'condemned the deployment' -> whoever deployed; 'denied this claim' -> whoever claimed it."""
+        targets = list(objs)
+        if nominal:
+            targets += [p for w, p in R.preps(tok) if w in ("of", "for")]
+        for o in targets:
+            lemma = o.lemma_.lower()
+            if self.rules.in_class(lemma, "claims"):
+                for i, ent in reversed(self.speakers):
+                    if i < o.i and ent.id not in actor_ids:
+                        return [ent], None
+            for trig in self.triggers(o):
+                for idx in range(len(self.found) - 1, -1, -1):
+                    ev = self.found[idx]
+                    if ev.type == trig.type.name and ev.refers_to is None and ev.actors:
+                        self.found.append(Found(type=ev.type, trigger=o.i, sent=(o.sent.start, o.sent.end), actors=[],
+                                                refers_to=idx))
+                        # the act of a leader or an organ is its state's act
+                        doers = [self._state(a.country) or a if a.country else a for a in ev.actors]
+                        return [a for a in doers if a and a.id not in actor_ids][:1], idx
+        return [], None
+
+    def _supports(self, tok: Token, objs: list[Token], purpose: list[Token]) -> Entity | None:
+        """'to fight alongside Russian forces', 'to support Russia', 'in support of Kyiv'."""
+        for c in [tok, *objs, *purpose]:
+            for w, p in R.preps(c):
+                if w in ("alongside", "in support of", "on behalf of", "on side of"):
+                    ents = self.resolve(p)
+                    if ents:
+                        return ents[0]
+            if c.lemma_ in SUPPORT_VERBS and c.i != tok.i:
+                for o in R.children(c, R.OBJ):
+                    ents = self.resolve(o)
+                    if ents:
+                        return ents[0]
+            for sub in (x for x in c.children if x.dep_ in ("advcl", "xcomp", "acl", "relcl", "conj") and R.is_verbal(x)):
+                if sub.lemma_ in SUPPORT_VERBS or sub.lemma_ in ("fight", "serve", "help"):
+                    for w, p in R.preps(sub):
+                        if w in ("alongside", "with", "for") and (ents := self.resolve(p)):
+                            return ents[0]
+                    if sub.lemma_ in SUPPORT_VERBS:
+                        for o in R.children(sub, R.OBJ):
+                            if ents := self.resolve(o):
+                                return ents[0]
+        return None
+
+    def _quantities(self, name: str, tok: Token, objs: list[Token], pp: list[tuple[str, Token]], attrs: dict) -> None:
+        heads = list(objs) + [p for w, p in pp if w in ("with", "including", "of")]
+        if name == "Deployment":
+            subj = R.children(tok, ("nsubj",)) if tok.lemma_ in ("reposition", "move", "arrive") else []
+            for o in heads + subj:
+                n = count_of(o)
+                if n is not None and self._is_class(o, "troops"):
+                    attrs.setdefault("troops", n)
+                for c in o.subtree:
+                    if c.lemma_ == "reinforcement" and (k := count_of(c)) is not None:
+                        attrs["reinforcements"] = k
+        if name == "Attack":
+            for o in heads:
+                n = count_of(o)
+                if n is not None and (self._is_class(o, "people") or self.m.at(o.i)):
+                    attrs.setdefault("killed" if tok.lemma_ == "kill" else "targets", n)
+        if name in ("MilitaryAid", "Attack", "Deployment"):
+            weapons = []
+            for o in heads:
+                for c in [o, *o.conjuncts]:
+                    if self._is_class(c, "weapons") and not self._is_class(c, "troops") or c.lemma_ in ("shell", "missile"):
+                        mods = [m.text for m in c.children if m.dep_ in ("compound", "amod") and m.i < c.i and not self.m.at(m.i)]
+                        weapons.append(" ".join([*mods, c.text]))
+            if weapons:
+                attrs["weapons"] = list(dict.fromkeys(weapons))

