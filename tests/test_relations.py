@@ -7,10 +7,11 @@ import datetime as dt
 from kg.model import Entity, EntityKind, Event, Mention, Office, Polarity
 from kg.ontology import taxonomy
 from kg.relations import ALLIED_WITH, OPPOSES, SUPPORTS, derive_relations, stance
+from kg.states import state_entity
 
 
 def state(iso: str) -> Entity:
-    return Entity(id=f"state:{iso}", name=iso, kind=EntityKind.STATE, country=iso)
+    return state_entity(iso)
 
 
 def ev(etype: str, actor: str | Entity, recipient: str | Entity, day: str | None, *, supporting: bool = False,

@@ -3,23 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 from kg.cli.app import STORE_HELP, app, fail, one_line_errors
 
-StoreOpt = Annotated[Optional[str], typer.Option("--store", help=STORE_HELP)]
-FromOpt = Annotated[Optional[str], typer.Option("--from", help="Only events on or after this date (YYYY-MM-DD).")]
-ToOpt = Annotated[Optional[str], typer.Option("--to", help="Only events on or before this date (YYYY-MM-DD).")]
+StoreOpt = Annotated[str | None, typer.Option("--store", help=STORE_HELP)]
+FromOpt = Annotated[str | None, typer.Option("--from", help="Only events on or after this date (YYYY-MM-DD).")]
+ToOpt = Annotated[str | None, typer.Option("--to", help="Only events on or before this date (YYYY-MM-DD).")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress display; print only errors.")]
-
-
-class FigureFormat(str, Enum):
-    svg = "svg"
-    png = "png"
 
 
 def _date(value: str | None, option: str) -> dt.date | None:
@@ -61,13 +55,13 @@ def _report_errors(func):
 @one_line_errors
 @_report_errors
 def report(
-    name: Annotated[Optional[str], typer.Argument(help="A report in reports/ (see --list) or a .toml report script.")] = None,
-    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Output file: .html (default) or .md (figures beside it).")] = None,
+    name: Annotated[str | None, typer.Argument(help="A report in reports/ (see --list) or a .toml report script.")] = None,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Output file: .html (default) or .md (figures beside).")] = None,
     store: StoreOpt = None,
     since: FromOpt = None,
     until: ToOpt = None,
-    param: Annotated[list[str], typer.Option("--param", "-p", help="key=value for the report's parameters, repeatable.")] = [],  # noqa: B006
-    figures: Annotated[Optional[FigureFormat], typer.Option("--figures", help="svg or png (default: as the report says).")] = None,
+    param: Annotated[list[str], typer.Option("--param", "-p", help="key=value for the report's parameters.")] = [],  # noqa: B006
+    figures: Annotated[str | None, typer.Option("--figures", help="svg or png (default: as the report says).")] = None,
     list_: Annotated[bool, typer.Option("--list", help="List the reports and their parameters.")] = False,
     quiet: QuietOpt = False,
 ) -> None:
@@ -86,10 +80,11 @@ def report(
         fail("give a report name (see `kg report --list`)")
     if out is None:
         fail("give --out FILE (.html or .md)")
+    if figures not in (None, "svg", "png"):
+        fail(f"--figures {figures!r}: use svg or png")
     start, end = _date(since, "--from"), _date(until, "--to")
     with open_store(store, create=False, read_only=True) as st:
-        doc = build_report(name, store=st, since=start, until=end, params=_params(param),
-                           fmt=figures.value if figures else None, quiet=quiet)
+        doc = build_report(name, store=st, since=start, until=end, params=_params(param), fmt=figures, quiet=quiet)
     written = write_report(doc, out)
     if not quiet:
         extra = f" (+{len(written) - 1} figure file(s))" if len(written) > 1 else ""
