@@ -69,7 +69,7 @@ COLUMNS = (
 NCOLS = len(COLUMNS)
 C = {name: i for i, name in enumerate(COLUMNS)}
 
-DEFAULT_CHUNK_ROWS = 20_000
+DEFAULT_CHUNK_ROWS = 10_000
 MAX_ERRORS_KEPT = 1_000
 _CODE_RE = re.compile(r"^\d{2,4}$")
 

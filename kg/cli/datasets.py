@@ -19,7 +19,7 @@ SHOW_ERRORS = 20
 def gdelt(
     files: Annotated[list[str], typer.Argument(help="GDELT 2.0 event exports: .CSV (61 tab-separated columns) or .zip.")],
     store: Annotated[Optional[str], typer.Option("--store", help=STORE_HELP)] = None,
-    chunk_rows: Annotated[int, typer.Option("--chunk-rows", min=100, help="Rows held in memory at once.")] = 20_000,
+    chunk_rows: Annotated[int, typer.Option("--chunk-rows", min=100, help="Rows held in memory at once.")] = 10_000,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")] = False,
 ) -> None:
     """Import GDELT event exports: CAMEO codes to the project's types, actors to states and organisations.
