@@ -17,6 +17,8 @@ class OxigraphStore(SparqlStore):
         self._store = store
         self.location = location
         self._read_only = read_only
+        self._shared_written: set[Quad] = set()
+        self._pending_shared: list[Quad] = []
 
     @classmethod
     def open(cls, path: Path, *, create: bool = True, read_only: bool = False) -> OxigraphStore:
@@ -48,14 +50,38 @@ class OxigraphStore(SparqlStore):
         names = [v.value for v in solutions.variables]
         return [{n: to_python(sol[n]) for n in names if sol[n] is not None} for sol in solutions]
 
-    def _replace_article(self, graph: NamedNode, own: list[Quad], shared: list[Quad]) -> None:
-        # One SPARQL update is one transaction: readers and a crash see the old graph or the new one.
-        if self._store.contains_named_graph(graph):
-            body = " ".join(f"{q.subject} {q.predicate} {q.object} ." for q in own)
-            self._store.update(f"DROP SILENT GRAPH {graph} ; INSERT DATA {{ GRAPH {graph} {{ {body} }} }}")
-        else:
-            self._store.extend(own)
-        self._store.extend(shared)
+    def _replace_articles(self, batch: list[tuple[NamedNode, list[Quad], list[Quad]]]) -> None:
+        """One transaction for the whole batch: readers and a crash see every article of it old or new.
+
+        New articles (the bulk of an ingest) go in with one Store.extend. An article already in the
+        store is compared with what is there: unchanged, it costs nothing (re-ingesting is cheap);
+        changed, only the difference is written, as DELETE DATA + INSERT DATA in one SPARQL update.
+        Entity quads already written by this store object are not sent again (they never go away).
+        """
+        inserts: list[Quad] = []
+        deletes: list[Quad] = []
+        for graph, own, shared in batch:
+            if self._store.contains_named_graph(graph):
+                old = set(self._store.quads_for_pattern(None, None, None, graph))
+                new = set(own)
+                deletes.extend(old - new)
+                inserts.extend(q for q in own if q not in old)
+            else:
+                inserts.extend(own)
+            for q in shared:
+                if q not in self._shared_written:
+                    inserts.append(q)
+                    self._pending_shared.append(q)
+        try:
+            if deletes:
+                self._store.update(f"DELETE DATA {{ {_quad_text(deletes)} }} ; INSERT DATA {{ {_quad_text(inserts)} }}")
+            elif inserts:
+                self._store.extend(inserts)
+        except BaseException:
+            self._pending_shared.clear()
+            raise
+        self._shared_written.update(self._pending_shared)
+        self._pending_shared.clear()
 
     def dump(self, output: Any, fmt: RdfFormat, union: bool) -> None:
         """Write every quad (TriG, N-Quads) or the union of all graphs (triple formats)."""
@@ -71,6 +97,11 @@ class OxigraphStore(SparqlStore):
         if not self._read_only:
             self._store.flush()
         del self._store
+
+
+def _quad_text(quads: list[Quad]) -> str:
+    """Quads as SPARQL data: terms are written by pyoxigraph, so text from articles is escaped."""
+    return " ".join(f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}" for q in quads)
 
 
 def _prefixes() -> dict[str, str]:

@@ -74,16 +74,34 @@ class SparqlStore(Store):
     def _select(self, query: str, bindings: dict[str, Literal] | None = None) -> list[dict[str, Any]]:
         """Run a SELECT over the union of all graphs; rows of plain Python values (see to_python)."""
 
-    @abstractmethod
+    # Articles are written in batches of about this many quads; each batch is one transaction
+    # (one SPARQL Update request remotely), so an article is always written whole or not at all.
+    batch_quads = 20_000
+
+    def _replace_articles(self, batch: list[tuple[NamedNode, list[Quad], list[Quad]]]) -> None:
+        """Atomically, for each (article graph, own quads, shared quads): replace the graph's
+        content by the own quads, and add the shared quads to the entities graph."""
+        for graph, own, shared in batch:
+            self._replace_article(graph, own, shared)
+
     def _replace_article(self, graph: NamedNode, own: list[Quad], shared: list[Quad]) -> None:
-        """Atomically drop the article's graph, write its new quads, and add the shared quads."""
+        raise NotImplementedError
 
     def write(self, extractions: Iterable[Extraction]) -> WriteReport:
         report = WriteReport()
+        batch: dict[NamedNode, tuple[NamedNode, list[Quad], list[Quad]]] = {}  # an article twice: the last wins
+        size = 0
         for ex in extractions:
             own, shared = rdf.extraction_quads(ex.article, ex.events)
-            self._replace_article(rdf.article_graph(ex.article.id), own, shared)
+            graph = rdf.article_graph(ex.article.id)
+            batch[graph] = (graph, own, shared)
+            size += len(own) + len(shared)
             report.add(ex)
+            if size >= self.batch_quads:
+                self._replace_articles(list(batch.values()))
+                batch, size = {}, 0
+        if batch:
+            self._replace_articles(list(batch.values()))
         return report
 
     def run_query(self, query: SavedQuery, params: dict[str, object]) -> list[dict[str, Any]]:
