@@ -134,7 +134,7 @@ def report(name: str, out: str | Path | None = None, *, store: Store | str | Non
     return doc
 
 
-def summary(store: Store | str | None = None, *, since: DateLike = None, until: DateLike = None, top: int = 3) -> str:
+def summary(store: Store | str | None = None, *, since: DateLike = None, until: DateLike = None, top: int = 5) -> str:
     """The text `kg summary` prints."""
     from kg.report.summary import summary_text
 

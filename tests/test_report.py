@@ -166,7 +166,7 @@ def test_summary_text(store_dir):
         "States involved: North Korea, Russia, South Korea, United States.",
     ]
     assert "  North Korea supports Russia: 2 events, weight 20" in text
-    assert '      "North Korea deployed troops to fight for Russia."' in text
+    assert "      “North Korea deployed troops to fight for Russia.”" in text
     assert "  South Korea opposes North Korea: 1 event, weight 2" in text
     assert "  North Korea, Russia (cohesion 19.0369 from 3 events; allied: North Korea–Russia)" in text
 

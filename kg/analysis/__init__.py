@@ -72,11 +72,12 @@ class Analysis:
         return [r for r in self.relations if r.kind == OPPOSES]
 
     def evidence(self, event_ids: Iterable[str], limit: int | None = None) -> list[Evidence]:
-        """One entry per distinct sentence of the given events, in date order."""
+        """One entry per distinct sentence of the given events: the weightiest events (largest |score|,
+        then most mentioned) first, then by date; an event's sentences in article order."""
         out: list[Evidence] = []
         seen: set[str] = set()
         evs = sorted((self.events[i] for i in set(event_ids) if i in self.events),
-                     key=lambda e: (event_day(e) or dt.date.min, e.id))
+                     key=lambda e: (-abs(e.score), -len(e.mentions), event_day(e) or dt.date.min, e.id))
         for ev in evs:
             for m in sorted(ev.mentions, key=lambda m: (m.article, m.start)):
                 if m.sentence in seen:

@@ -153,7 +153,9 @@ def ingest(
 
     tally = _Tally()
     with open_store(store) as st:
-        report = st.write(_extractions(paths, published, workers, tally))
+        from kg.progress import track
+
+        report = st.write(track(_extractions(paths, published, workers, tally), "ingesting articles", quiet=quiet))
         if not quiet:
             typer.echo(
                 f"ingested {report.articles} article(s), {report.events} event(s), {report.mentions} mention(s) into {st.location}"

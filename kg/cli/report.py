@@ -97,7 +97,7 @@ def summary(
     store: StoreOpt = None,
     since: FromOpt = None,
     until: ToOpt = None,
-    top: Annotated[int, typer.Option("--top", min=1, help="Dyads shown per list.")] = 3,
+    top: Annotated[int, typer.Option("--top", min=1, help="Dyads shown per list.")] = 5,
 ) -> None:
     """A short plain-text summary: strongest support and opposition between states, with evidence, and blocs."""
     import shutil

@@ -126,7 +126,7 @@ def summary(ctx: Context, spec: SectionSpec) -> Section:
             q = ctx.quotes(r.event_ids, 1)
             sec.items.append(
                 f"{r.source.name} {VERB[kind]} {r.target.name}: weight {r.weight:g} from {r.count} event(s)"
-                + (f', e.g. "{q[0].sentence}"' if q else "")
+                + (f", e.g. “{q[0].sentence}”" if q else "")
             )
     for b in a.blocs:
         sec.items.append(f"Bloc: {', '.join(b.names)} (cohesion {b.cohesion:g})")

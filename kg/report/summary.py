@@ -18,12 +18,12 @@ def _relation_lines(a: Analysis, r: Relation, verb: str, width: int) -> list[str
     lines = [f"  {r.source.name} {verb} {r.target.name}: {n} event{'s' if n != 1 else ''}, weight {r.weight:g}"]
     ev = a.evidence(r.event_ids, 1)
     if ev:
-        quote = _clip(ev[0].sentence, width - 8)
-        lines.extend(textwrap.wrap(f'"{quote}"', width=width, initial_indent="      ", subsequent_indent="       "))
+        quote = _clip(ev[0].sentence, 180)
+        lines.extend(textwrap.wrap(f"“{quote}”", width=width, initial_indent="      ", subsequent_indent="       "))
     return lines
 
 
-def summary_text(a: Analysis, *, location: str = "", top: int = 3, width: int = 100) -> str:
+def summary_text(a: Analysis, *, location: str = "", top: int = 5, width: int = 100) -> str:
     events = a.events.values()
     days = sorted(d for d in map(event_day, events) if d)
     n_art = len({art for ev in events for art in ev.articles})
