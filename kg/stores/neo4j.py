@@ -1,0 +1,350 @@
+"""Neo4j through the official driver: bolt://, neo4j:// (clusters) and neo4j+s:// (Aura).
+
+Credentials come from NEO4J_USER / NEO4J_PASSWORD (no auth when unset), the database from
+NEO4J_DATABASE (the server's default when unset). The graph model is in neo4j_schema.
+
+Writes go in batches: each batch of articles is one transaction (retried by the driver on transient
+errors) that first forgets what those articles said before and then MERGEs their rows with UNWIND,
+so ingesting the same articles twice changes nothing and a load stopped midway is completed by
+running it again. The derived state-to-state relations are rebuilt after each write.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+from kg.model import DatePrecision, Entity, EntityKind, Event, Extraction, Mention, Office, Polarity
+from kg.queries import QueryError, SavedQuery
+from kg.stores import neo4j_schema as schema
+from kg.stores.base import Stats, Store, StoreError, WriteReport
+
+BATCH_ARTICLES = int(os.environ.get("KG_NEO4J_BATCH", "50"))
+RETRY_SECONDS = float(os.environ.get("KG_NEO4J_RETRY_SECONDS", "15"))
+
+
+def _public(uri: str) -> str:
+    """The URI as it may be shown: without any user:password@ part."""
+    parts = urlsplit(uri)
+    if "@" in parts.netloc:
+        parts = parts._replace(netloc=parts.netloc.rsplit("@", 1)[1])
+    return urlunsplit(parts)
+
+
+def _plain(value: Any) -> Any:
+    """Driver values as plain Python: temporal values as ISO text, nodes and relationships as maps."""
+    from neo4j.graph import Node, Path, Relationship
+
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, Node | Relationship):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, Path):
+        return [_plain(n) for n in value.nodes]
+    if hasattr(value, "iso_format"):
+        return value.iso_format()
+    return str(value)
+
+
+def _date(value: Any) -> dt.date | None:
+    if value is None:
+        return None
+    if hasattr(value, "to_native"):
+        return value.to_native()
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+class Neo4jStore(Store):
+    def __init__(self, driver: Any, uri: str, database: str | None = None) -> None:
+        self._driver = driver
+        self._uri = uri
+        self._database = database
+        self.location = _public(uri)
+        self._schema_ready = False
+        self.rebuild_on_write = True
+
+    # --- connection and errors ----------------------------------------------------------------
+
+    @classmethod
+    def connect(cls, uri: str) -> Neo4jStore:
+        import neo4j
+
+        user = os.environ.get("NEO4J_USER") or os.environ.get("NEO4J_USERNAME")
+        password = os.environ.get("NEO4J_PASSWORD")
+        auth = (user or "neo4j", password) if password else None
+        try:
+            driver = neo4j.GraphDatabase.driver(
+                uri,
+                auth=auth,
+                max_transaction_retry_time=RETRY_SECONDS,
+                connection_timeout=10.0,
+                connection_acquisition_timeout=30.0,
+                user_agent="geokg",
+            )
+        except (neo4j.exceptions.ConfigurationError, ValueError) as exc:
+            raise StoreError(f"Neo4j URI {_public(uri)}: {str(exc).splitlines()[0]}") from None
+        store = cls(driver, uri, os.environ.get("NEO4J_DATABASE") or None)
+        try:
+            driver.verify_connectivity()
+        except Exception as exc:
+            driver.close()
+            raise store._error(exc, "connect") from None
+        return store
+
+    def _error(self, exc: BaseException, doing: str, done: int | None = None) -> StoreError:
+        import neo4j.exceptions as nx
+
+        where = f"Neo4j at {self.location}"
+        if isinstance(exc, nx.AuthError):
+            user = os.environ.get("NEO4J_USER") or os.environ.get("NEO4J_USERNAME") or "neo4j"
+            if not os.environ.get("NEO4J_PASSWORD"):
+                return StoreError(f"{where} needs credentials: set NEO4J_USER and NEO4J_PASSWORD")
+            return StoreError(f"{where} refused the credentials of user {user!r} (check NEO4J_USER / NEO4J_PASSWORD)")
+        if isinstance(exc, nx.ServiceUnavailable | nx.SessionExpired | nx.TransientError | nx.IncompleteCommit | OSError):
+            if doing == "write":
+                kept = f" after {done} article(s) were stored" if done else ""
+                return StoreError(
+                    f"{where} went away during the load{kept}; run the same command again when it is back "
+                    "(stored articles are replaced, nothing is doubled)"
+                )
+            return StoreError(f"cannot reach {where} (is the server running? {type(exc).__name__})")
+        if isinstance(exc, nx.Neo4jError):
+            text = (exc.message or str(exc)).strip()
+            message = text.splitlines()[0] if text else type(exc).__name__
+            return StoreError(f"{where} rejected the {doing}: {message}")
+        if isinstance(exc, nx.DriverError):
+            return StoreError(f"{where}: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}".rstrip(": "))
+        return StoreError(f"{where}: {type(exc).__name__}: {exc}")
+
+    def _session(self, read: bool = False):
+        import neo4j
+
+        return self._driver.session(
+            database=self._database, default_access_mode=neo4j.READ_ACCESS if read else neo4j.WRITE_ACCESS
+        )
+
+    def _read(self, cypher: str, params: dict[str, Any] | None = None, doing: str = "read") -> list[Any]:
+        def work(tx: Any) -> list[Any]:
+            return list(tx.run(cypher, params or {}))
+
+        try:
+            with self._session(read=True) as session:
+                return session.execute_read(work)
+        except Exception as exc:
+            raise self._error(exc, doing) from None
+
+    def _write(self, work: Callable[[Any], Any], doing: str = "write", done: int | None = None) -> Any:
+        try:
+            with self._session() as session:
+                return session.execute_write(work)
+        except Exception as exc:
+            raise self._error(exc, doing, done) from None
+
+    def ensure_schema(self) -> None:
+        """Uniqueness constraints and indexes, created before anything is written (idempotent)."""
+        if self._schema_ready:
+            return
+        try:
+            with self._session() as session:
+                for statement in schema.SCHEMA:
+                    session.run(statement).consume()
+        except Exception as exc:
+            raise self._error(exc, "schema") from None
+        self._schema_ready = True
+
+    # --- writing ------------------------------------------------------------------------------
+
+    def write(self, extractions: Iterable[Extraction]) -> WriteReport:
+        self.ensure_schema()
+        report = WriteReport()
+        batch: list[Extraction] = []
+        for ex in extractions:
+            batch.append(ex)
+            if len(batch) >= BATCH_ARTICLES:
+                self._write_batch(batch, report)
+                batch = []
+        if batch:
+            self._write_batch(batch, report)
+        if self.rebuild_on_write and report.articles:
+            self.rebuild_relations()
+        return report
+
+    def _write_batch(self, extractions: list[Extraction], report: WriteReport) -> None:
+        rows = schema.Batch(extractions)
+
+        def work(tx: Any) -> None:
+            ids = tx.run(schema.FORGET_ARTICLES, articles=rows.article_ids).single()["ids"]
+            tx.run(schema.WRITE_ARTICLES, rows=rows.articles).consume()
+            for kind, entity_rows in rows.entities.items():
+                tx.run(schema.write_entities(kind), rows=entity_rows).consume()
+            if rows.links:
+                tx.run(schema.WRITE_LINKS, rows=rows.links).consume()
+            for event_type, event_rows in rows.events.items():
+                tx.run(schema.write_events(event_type), rows=event_rows).consume()
+            if ids:
+                tx.run(schema.DROP_ORPHANS, ids=ids).consume()
+
+        self._write(work, "write", report.articles)
+        for ex in extractions:
+            report.add(ex)
+
+    def rebuild_relations(self) -> int:
+        """Replace the derived SUPPORTS / OPPOSES / ALLIED_WITH relations by those of the current events."""
+        from kg.relations import derive_relations
+
+        relations = derive_relations(self.events())
+        by_kind: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        states: dict[str, Entity] = {}
+        for rel in relations:
+            states.setdefault(rel.source.id, rel.source)
+            states.setdefault(rel.target.id, rel.target)
+            props = {
+                "weight": float(rel.weight),
+                "events": rel.count,
+                "event_ids": list(rel.event_ids),
+                **({"first": rel.first} if rel.first else {}),
+                **({"last": rel.last} if rel.last else {}),
+            }
+            by_kind[rel.kind].append({"source": rel.source.id, "target": rel.target.id, "props": props})
+
+        def work(tx: Any) -> None:
+            tx.run(schema.DROP_RELATIONS).consume()
+            state_rows = [{"id": s.id, "props": schema.entity_props(s)} for s in states.values()]
+            if state_rows:
+                # A state known only through an office still gets a named node before it is linked.
+                tx.run(schema.write_entities(EntityKind.STATE.value), rows=state_rows).consume()
+            for kind, kind_rows in by_kind.items():
+                tx.run(schema.write_relations(kind), rows=kind_rows).consume()
+
+        self.ensure_schema()
+        self._write(work, "relations rebuild")
+        return len(relations)
+
+    # --- reading ------------------------------------------------------------------------------
+
+    def run_query(self, query: SavedQuery, params: dict[str, object]) -> list[dict[str, Any]]:
+        """A saved query in a READ transaction: a saved query that tries to write fails."""
+        if not query.cypher:
+            raise QueryError(f"saved query {query.name} has no Cypher version (queries/{query.name}.cypher)")
+        records = self._read(query.cypher, dict(params), doing=f"query {query.name}")
+        # Like the SPARQL stores, a column without a value is left out of its row.
+        return [{k: _plain(v) for k, v in rec.items() if v is not None} for rec in records]
+
+    def stats(self) -> Stats:
+        s = Stats()
+        row = self._read(
+            """CALL () { MATCH (a:Article) RETURN count(a) AS articles }
+               CALL () { MATCH (e:Event) RETURN count(e) AS events }
+               CALL () { MATCH (:Event)-[r:REPORTED_IN]->(:Article) WHERE r.id IS NOT NULL
+                         RETURN count(DISTINCT r.id) AS mentions }
+               RETURN articles, events, mentions"""
+        )[0]
+        s.articles, s.events, s.mentions = row["articles"], row["events"], row["mentions"]
+        for r in self._read("MATCH (e:Event) RETURN e.type AS t, count(e) AS n ORDER BY t"):
+            s.events_by_type[r["t"]] = r["n"]
+        names: dict[str, set[str]] = defaultdict(set)
+        for r in self._read(
+            "MATCH (x:Entity) UNWIND [l IN labels(x) WHERE l IN $kinds] AS kind RETURN DISTINCT kind, x.name AS name",
+            {"kinds": list(schema.KIND_LABELS)},
+        ):
+            if r["name"] is not None:
+                names[r["kind"]].add(r["name"])
+        s.entities = {k: sorted(v) for k, v in sorted(names.items())}
+        s.entities_by_kind = {k: len(v) for k, v in s.entities.items()}
+        return s
+
+    def _entities(self) -> dict[str, Entity]:
+        out: dict[str, Entity] = {}
+        for r in self._read(
+            """MATCH (x:Entity) WHERE any(l IN labels(x) WHERE l IN $kinds)
+               OPTIONAL MATCH (x)-[h:HOLDS_OFFICE]->(s)
+               WITH x, [l IN labels(x) WHERE l IN $kinds][0] AS kind,
+                    collect(CASE WHEN h IS NULL THEN NULL ELSE h {.*, state: s.id} END) AS offices
+               RETURN x {.*} AS x, kind, offices ORDER BY x.id""",
+            {"kinds": list(schema.KIND_LABELS)},
+        ):
+            x = r["x"]
+            offices = sorted(
+                (
+                    Office(
+                        o["office"], o.get("title") or "", o.get("role") or "",
+                        (o.get("state") or "").removeprefix("state:") or None,
+                        o.get("start"), o.get("end"), o.get("organisation"),
+                    )
+                    for o in r["offices"]
+                ),
+                key=lambda o: (o.office, o.start or "", o.state or ""),
+            )
+            out[x["id"]] = Entity(
+                id=x["id"],
+                name=x.get("name") or x["id"],
+                kind=EntityKind(r["kind"]),
+                country=x.get("country"),
+                wikidata=x.get("wikidata"),
+                aliases=tuple(x.get("aliases") or ()),
+                offices=tuple(offices),
+                sector=x.get("sector"),
+                geonames=x.get("geonames"),
+                lat=x.get("lat"),
+                lon=x.get("lon"),
+                part_of=x.get("part_of"),
+            )
+        return out
+
+    def events(self) -> Iterator[Event]:
+        entities = self._entities()
+        roles: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+        for r in self._read(
+            """MATCH (e:Event)-[r:ACTOR|RECIPIENT|IN_PLACE|ATTRIBUTED_TO]->(x:Entity)
+               RETURN DISTINCT e.id AS id, type(r) AS role, x.id AS who ORDER BY id, role, who"""
+        ):
+            roles[r["id"]][r["role"]].append(r["who"])
+        mentions: dict[str, list[Mention]] = defaultdict(list)
+        for r in self._read(
+            """MATCH (e:Event)-[r:REPORTED_IN]->(a:Article) WHERE r.id IS NOT NULL
+               RETURN DISTINCT e.id AS id, a.id AS article, r.sentence AS sentence, r.start AS start, r.end AS end
+               ORDER BY id, article, start, end"""
+        ):
+            mentions[r["id"]].append(Mention(r["article"], r["sentence"], r["start"], r["end"]))
+        for r in self._read("MATCH (e:Event) RETURN e {.*} AS e ORDER BY e.id"):
+            e = r["e"]
+            role = roles.get(e["id"], {})
+
+            def ents(name: str, role: dict = role) -> tuple[Entity, ...]:
+                return tuple(entities[i] for i in role.get(name, ()) if i in entities)
+
+            attribution = ents("ATTRIBUTED_TO")
+            yield Event(
+                id=e["id"],
+                type=e["type"],
+                plover_type=e.get("plover_type") or "",
+                plover_mode=e.get("plover_mode"),
+                cameo=e.get("cameo"),
+                score=float(e.get("score", 0.0)),
+                actors=ents("ACTOR"),
+                recipients=ents("RECIPIENT"),
+                places=ents("IN_PLACE"),
+                date=_date(e.get("date")),
+                date_precision=DatePrecision(e["date_precision"]) if e.get("date_precision") else None,
+                date_text=e.get("date_text"),
+                reported=_date(e.get("reported")),
+                polarity=Polarity(e.get("polarity", "asserted")),
+                attribution=attribution[0] if attribution else None,
+                confidence=float(e.get("confidence", 1.0)),
+                attributes=json.loads(e["attributes"]) if e.get("attributes") else {},
+                mentions=tuple(mentions.get(e["id"], ())),
+            )
+
+    def close(self) -> None:
+        driver, self._driver = self._driver, None
+        if driver is not None:
+            driver.close()

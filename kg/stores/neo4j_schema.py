@@ -1,0 +1,281 @@
+"""The Neo4j graph model: schema, the rows written from the model, and the Cypher that writes them.
+
+Nodes
+    (:Article {id, title, url, published, source, language})
+    (:Entity:State|Person|Organisation|Place|ArmedGroup {id, name, country, iso3 (states), wikidata,
+        sector, geonames, lat, lon, aliases, part_of})
+    (:Event:<Type> {id, type, plover_type, plover_mode, cameo, score, polarity, confidence, date,
+        date_precision, date_text, reported, attributes (JSON text), <integer and boolean attributes>})
+Relationships
+    (:Event)-[:ACTOR|RECIPIENT]->(:Entity)
+    (:Event)-[:IN_PLACE|ATTRIBUTED_TO {articles}]->(:Entity)     which articles say so
+    (:Event)-[:REPORTED_IN {id, sentence, start, end}]->(:Article)  one per mention; an event an
+        article reports without a located sentence has one REPORTED_IN without id
+    (:Person)-[:HOLDS_OFFICE {office, title, role, start, end, organisation}]->(:State)
+    (:Entity)-[:PART_OF]->(:Entity)                               country and part_of of a non-person
+    (:State)-[:SUPPORTS|OPPOSES|ALLIED_WITH {weight, events, first, last, event_ids}]->(:State)
+        derived by kg.relations (ALLIED_WITH is stored once, from the state with the smaller id)
+
+Labels and relationship types come from the model's enums and the taxonomy's type names, never from
+article text, and are checked against NAME_RE before they are written into a statement.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from typing import Any
+
+from kg.model import Article, Entity, EntityKind, Event, Extraction
+from kg.states import state_entity
+
+NAME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,63}$")
+KIND_LABELS = tuple(k.value for k in EntityKind)
+DERIVED_TYPES = ("SUPPORTS", "OPPOSES", "ALLIED_WITH")
+
+SCHEMA = [
+    "CREATE CONSTRAINT article_id IF NOT EXISTS FOR (n:Article) REQUIRE n.id IS UNIQUE",
+    "CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE",
+    "CREATE CONSTRAINT event_id IF NOT EXISTS FOR (n:Event) REQUIRE n.id IS UNIQUE",
+    *(f"CREATE CONSTRAINT {k.lower()}_id IF NOT EXISTS FOR (n:{k}) REQUIRE n.id IS UNIQUE" for k in KIND_LABELS),
+    "CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name)",
+    "CREATE INDEX state_iso3 IF NOT EXISTS FOR (n:State) ON (n.iso3)",
+    "CREATE INDEX event_type IF NOT EXISTS FOR (n:Event) ON (n.type)",
+    "CREATE INDEX event_plover IF NOT EXISTS FOR (n:Event) ON (n.plover_type, n.plover_mode)",
+    "CREATE INDEX event_date IF NOT EXISTS FOR (n:Event) ON (n.date)",
+    "CREATE INDEX mention_id IF NOT EXISTS FOR ()-[r:REPORTED_IN]-() ON (r.id)",
+]
+
+# Event properties kept from the first report when another article reports the same event.
+FIRST_WINS = ("type", "plover_type", "plover_mode", "cameo", "score", "polarity", "date_precision", "date_text", "attributes")
+RESERVED = frozenset(("id", *FIRST_WINS, "confidence", "date", "reported", "articles"))
+
+
+def label(name: str) -> str:
+    if not NAME_RE.match(name):
+        raise ValueError(f"{name!r} cannot be a Neo4j label")
+    return f"`{name}`"
+
+
+# --- statements ----------------------------------------------------------------------------------
+
+FORGET_ARTICLES = """
+UNWIND $articles AS aid
+MATCH (:Article {id: aid})<-[r:REPORTED_IN]-(e:Event)
+DELETE r
+WITH DISTINCT aid, e
+OPTIONAL MATCH (e)-[p:IN_PLACE|ATTRIBUTED_TO]->()
+WHERE aid IN p.articles
+SET p.articles = [x IN p.articles WHERE x <> aid]
+WITH DISTINCT e
+RETURN collect(e.id) AS ids
+"""
+
+DROP_ORPHANS = """
+UNWIND $ids AS id
+MATCH (e:Event {id: id})
+OPTIONAL MATCH (e)-[p:IN_PLACE|ATTRIBUTED_TO]->() WHERE size(p.articles) = 0
+DELETE p
+WITH DISTINCT e
+WHERE NOT (e)-[:REPORTED_IN]->()
+DETACH DELETE e
+"""
+
+WRITE_ARTICLES = """
+UNWIND $rows AS row
+MERGE (a:Article {id: row.id})
+SET a = row
+"""
+
+
+def write_entities(kind: str) -> str:
+    return f"""
+UNWIND $rows AS row
+MERGE (n:Entity {{id: row.id}})
+SET n:{label(kind)}, n += row.props
+"""
+
+
+WRITE_LINKS = """
+UNWIND $rows AS row
+MATCH (n:Entity {id: row.id})
+FOREACH (target IN row.part_of |
+  MERGE (t:Entity {id: target})
+  MERGE (n)-[:PART_OF]->(t))
+FOREACH (o IN row.offices |
+  MERGE (s:Entity {id: o.state})
+  MERGE (n)-[h:HOLDS_OFFICE {office: o.office, start: o.start_key}]->(s)
+  SET h.title = o.title, h.role = o.role, h.start = o.start, h.end = o.end, h.organisation = o.organisation)
+"""
+
+_SET_FIRST = ", ".join(f"e.{k} = coalesce(e.{k}, row.props.{k})" for k in FIRST_WINS)
+
+
+def write_events(event_type: str) -> str:
+    return f"""
+UNWIND $rows AS row
+MERGE (e:Event {{id: row.id}})
+ON CREATE SET e += row.props, e += row.attrs
+ON MATCH SET {_SET_FIRST},
+  e.confidence = CASE WHEN row.props.confidence > e.confidence THEN row.props.confidence ELSE e.confidence END,
+  e.date = CASE WHEN e.date IS NULL OR row.props.date < e.date THEN coalesce(row.props.date, e.date) ELSE e.date END,
+  e.reported = CASE WHEN e.reported IS NULL OR row.props.reported < e.reported
+                    THEN coalesce(row.props.reported, e.reported) ELSE e.reported END
+SET e:{label(event_type)}
+WITH e, row
+MATCH (a:Article {{id: row.article}})
+FOREACH (x IN row.actors | MERGE (n:Entity {{id: x}}) MERGE (e)-[:ACTOR]->(n))
+FOREACH (x IN row.recipients | MERGE (n:Entity {{id: x}}) MERGE (e)-[:RECIPIENT]->(n))
+FOREACH (x IN row.places | MERGE (n:Entity {{id: x}}) MERGE (e)-[r:IN_PLACE]->(n)
+  SET r.articles = CASE WHEN row.article IN coalesce(r.articles, []) THEN r.articles
+                        ELSE coalesce(r.articles, []) + row.article END)
+FOREACH (x IN row.attribution | MERGE (n:Entity {{id: x}}) MERGE (e)-[r:ATTRIBUTED_TO]->(n)
+  SET r.articles = CASE WHEN row.article IN coalesce(r.articles, []) THEN r.articles
+                        ELSE coalesce(r.articles, []) + row.article END)
+FOREACH (m IN row.mentions | MERGE (e)-[r:REPORTED_IN {{id: m.id}}]->(a)
+  SET r.sentence = m.sentence, r.start = m.start, r.end = m.end)
+FOREACH (_ IN CASE WHEN size(row.mentions) = 0 THEN [1] ELSE [] END | MERGE (e)-[:REPORTED_IN]->(a))
+"""
+
+
+DROP_RELATIONS = "MATCH (:State)-[r:SUPPORTS|OPPOSES|ALLIED_WITH]->(:State) DELETE r"
+
+
+def write_relations(kind: str) -> str:
+    if kind not in DERIVED_TYPES:
+        raise ValueError(kind)
+    return f"""
+UNWIND $rows AS row
+MATCH (s:Entity {{id: row.source}}), (t:Entity {{id: row.target}})
+CREATE (s)-[r:{kind}]->(t)
+SET r = row.props
+"""
+
+
+# --- rows: the model as plain maps ---------------------------------------------------------------
+
+
+def _clean(d: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in d.items() if v is not None and v != [] and v != ()}
+
+
+def article_row(article: Article) -> dict[str, Any]:
+    return _clean(
+        {
+            "id": article.id,
+            "title": article.title,
+            "url": article.url,
+            "published": article.published,
+            "source": article.source,
+            "language": article.language,
+        }
+    )
+
+
+def entity_props(ent: Entity) -> dict[str, Any]:
+    return _clean(
+        {
+            "name": ent.name,
+            "kind": ent.kind.value,
+            "country": ent.country,
+            "iso3": ent.country if ent.kind is EntityKind.STATE else None,
+            "wikidata": ent.wikidata,
+            "sector": ent.sector,
+            "geonames": ent.geonames,
+            "lat": ent.lat,
+            "lon": ent.lon,
+            "aliases": list(ent.aliases),
+            "part_of": ent.part_of,
+        }
+    )
+
+
+def entity_links(ent: Entity) -> dict[str, Any] | None:
+    part_of = []
+    if ent.kind not in (EntityKind.STATE, EntityKind.PERSON) and ent.country:
+        part_of.append(f"state:{ent.country}")
+    if ent.part_of and ent.part_of not in part_of and ent.part_of != ent.id:
+        part_of.append(ent.part_of)
+    offices = [
+        {
+            "office": o.office,
+            "title": o.title,
+            "role": o.role,
+            "state": f"state:{o.state}",
+            "start": o.start,
+            "start_key": o.start or "",
+            "end": o.end,
+            "organisation": o.organisation,
+        }
+        for o in ent.offices
+        if o.state
+    ]
+    if not part_of and not offices:
+        return None
+    return {"id": ent.id, "part_of": part_of, "offices": offices}
+
+
+def event_row(ev: Event, article_id: str) -> dict[str, Any]:
+    props = _clean(
+        {
+            "id": ev.id,
+            "type": ev.type,
+            "plover_type": ev.plover_type or None,
+            "plover_mode": ev.plover_mode,
+            "cameo": ev.cameo,
+            "score": float(ev.score),
+            "polarity": ev.polarity.value,
+            "confidence": float(ev.confidence),
+            "date": ev.date,
+            "date_precision": ev.date_precision.value if ev.date_precision else None,
+            "date_text": ev.date_text,
+            "reported": ev.reported,
+            "attributes": json.dumps(ev.attributes, sort_keys=True, ensure_ascii=False) if ev.attributes else None,
+        }
+    )
+    attrs = {
+        k: v
+        for k, v in ev.attributes.items()
+        if k.isidentifier() and k not in RESERVED and isinstance(v, bool | int)
+    }
+    return {
+        "id": ev.id,
+        "article": article_id,
+        "props": props,
+        "attrs": attrs,
+        "actors": [a.id for a in ev.actors],
+        "recipients": [r.id for r in ev.recipients],
+        "places": [p.id for p in ev.places],
+        "attribution": [ev.attribution.id] if ev.attribution else [],
+        "mentions": [
+            {"id": m.id, "sentence": m.sentence, "start": m.start, "end": m.end} for m in ev.mentions if m.article == article_id
+        ],
+    }
+
+
+class Batch:
+    """The rows of a batch of extractions, grouped the way the statements take them."""
+
+    def __init__(self, extractions: list[Extraction]) -> None:
+        self.article_ids = [ex.article.id for ex in extractions]
+        self.articles = [article_row(ex.article) for ex in extractions]
+        entities: dict[str, Entity] = {}
+        self.events: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for ex in extractions:
+            for ent in ex.entities.values():
+                entities.setdefault(ent.id, ent)
+            for ev in ex.events:
+                label(ev.type)
+                self.events[ev.type].append(event_row(ev, ex.article.id))
+        # Like the RDF mapping: every entity's country is a State node of its own.
+        for ent in list(entities.values()):
+            if ent.country:
+                entities.setdefault(f"state:{ent.country}", state_entity(ent.country))
+        self.entities: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        self.links: list[dict[str, Any]] = []
+        for ent in entities.values():
+            self.entities[ent.kind.value].append({"id": ent.id, "props": entity_props(ent)})
+            links = entity_links(ent)
+            if links:
+                self.links.append(links)
