@@ -283,7 +283,9 @@ class ArticleReader:
             if not actors and tr.symmetric:
                 between = [e for w, p in R.preps(tok) if w == "between" for e in self.resolve(p)]
                 if len(between) >= 2:
-                    actors = between[:1]
+                    actors = between
+                else:
+                    actors, implicit = self._clause_parties(tok), True
         else:
             actors = [e for s in R.subject(tok) for e in self.resolve(s)]
             if not actors and tr.symmetric and tok.dep_ == "acl":
@@ -311,6 +313,29 @@ class ArticleReader:
             if cur.head.i == cur.i:
                 break
         return []
+
+    def _clause_parties(self, tok: Token) -> list[Entity]:
+        """The two parties of the clause a bare 'summit' or 'talks' sits in ("elevate Kim's
+        relationship with Putin ahead of a likely summit"): only when exactly two states take part."""
+        cur = tok
+        for _ in range(4):
+            if R.is_verbal(cur) or cur.head.i == cur.i:
+                break
+            cur = cur.head
+        if not R.is_verbal(cur):
+            return []
+        skip = {t.i for c in cur.children if c.dep_ in ("ccomp", "advcl", "relcl", "nsubj", "csubj", "parataxis")
+                for t in c.subtree}
+        ents = []
+        for t in cur.subtree:
+            es = self.m.at(t.i)
+            if t.i in skip or es is None or es.entity.kind not in (EntityKind.PERSON, EntityKind.STATE):
+                continue
+            if es.how == "demonym":
+                continue
+            ents.append(es.entity)
+        ents = _uniq(ents)
+        return ents if len(ents) == 2 and len({e.country for e in ents}) == 2 else []
 
     def _mention_of_earlier(self, name: str, tok: Token, objs: list[Token], nominal: bool) -> None:
         """A doer-less retelling ('the deployment', 'the decision to send troops') of an event
@@ -431,6 +456,11 @@ class ArticleReader:
             targets += [p for w, p in R.preps(tok) if w in ("of", "for")]
         for o in targets:
             lemma = o.lemma_.lower()
+            own = [e for c in o.children if c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and self.m.at(c.i))
+                   for e in self.resolve(c)]
+            own = [e for e in own if e.id not in actor_ids]
+            if own:
+                return own[:1], None
             if self.rules.in_class(lemma, "claims"):
                 for i, ent in reversed(self.speakers):
                     if i < o.i and ent.id not in actor_ids:

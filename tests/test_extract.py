@@ -1,0 +1,100 @@
+"""Clause-level behaviour on short texts: reported speech, negation, passive voice, hedges and
+plans, coreference within an article, and no event without a known doer."""
+
+import datetime as dt
+
+import pytest
+
+from kg.model import Article, Polarity
+
+
+@pytest.fixture(scope="module")
+def extract():
+    from loaders.extract import Extractor
+
+    ex = Extractor()
+
+    def run(text, published=dt.date(2025, 4, 28), source=None):
+        return ex.extract_one(Article(id="t", text=text, published=published, source=source)).events
+
+    return run
+
+
+def only(events, type_):
+    hits = [e for e in events if e.type == type_]
+    assert len(hits) == 1, [(e.type, [a.name for a in e.actors]) for e in events]
+    return hits[0]
+
+
+def test_reported_speech_is_the_doers_event_with_attribution(extract):
+    ev = only(extract("South Korean officials said North Korea deployed troops to Russia."), "Deployment")
+    assert {a.country for a in ev.actors} == {"PRK"}
+    assert {r.country for r in ev.recipients} == {"RUS"}
+    assert ev.attribution is not None and ev.attribution.country == "KOR"
+
+
+def test_according_to(extract):
+    ev = only(extract("North Korea sent 1,500 troops to Russia, according to South Korea."), "Deployment")
+    assert ev.attribution.country == "KOR"
+    assert ev.attributes["troops"] == 1500
+
+
+def test_negation_is_denied(extract):
+    ev = only(extract("Russia did not attack Ukraine on Friday."), "Attack")
+    assert ev.polarity is Polarity.DENIED
+    assert ev.date == dt.date(2025, 4, 25)
+
+
+def test_passive_voice(extract):
+    ev = only(extract("Ukraine was attacked by Russia on Sunday."), "Attack")
+    assert {a.country for a in ev.actors} == {"RUS"}
+    assert {r.country for r in ev.recipients} == {"UKR"}
+
+
+def test_hedge_and_future(extract):
+    assert only(extract("North Korea reportedly sent troops to Russia."), "Deployment").polarity is Polarity.HYPOTHETICAL
+    assert only(extract("The United States will deploy troops to Poland."), "Deployment").polarity is Polarity.PLANNED
+
+
+def test_surname_and_pronoun_coreference(extract):
+    events = extract("Vladimir Putin met reporters in Moscow on Monday. Later he thanked North Korea for its support.")
+    ev = only(events, "Praise")
+    assert [a.name for a in ev.actors] == ["Vladimir Putin"]
+    assert {r.country for r in ev.recipients} == {"PRK"}
+    events = extract("Kim Jong Un visited a factory. Kim later sent troops to Russia.")
+    ev = only(events, "Deployment")
+    assert [a.name for a in ev.actors] == ["Kim Jong Un"]
+
+
+def test_the_agency_is_the_agency_named_before(extract):
+    ev = only(extract("KCNA published a statement on Monday. The agency said North Korea had sent troops to Russia."),
+              "Deployment")
+    assert ev.attribution is not None and "KCNA" in (ev.attribution.name, *ev.attribution.aliases)
+
+
+def test_the_president_by_office_on_the_article_date(extract):
+    ev = only(extract("Russia reacted quickly. The president condemned Ukraine's attack."), "Condemnation")
+    assert [a.name for a in ev.actors] == ["Vladimir Putin"]
+    assert {r.country for r in ev.recipients} == {"UKR"}
+
+
+def test_no_event_without_a_known_doer(extract):
+    assert extract("Unknown gunmen attacked a village near the border.") == []
+    assert extract("Officials condemned the decision.") == []
+
+
+def test_condemnation_targets_the_deployer(extract):
+    events = extract("North Korea sent troops to Russia. South Korea condemned the deployment.")
+    ev = only(events, "Condemnation")
+    assert {r.country for r in ev.recipients} == {"PRK"}
+    dep = only(events, "Deployment")
+    assert len(dep.mentions) == 2
+
+
+def test_workers_keep_input_order():
+    from loaders.extract import Extractor
+
+    arts = [Article(id=f"a{i}", text=f"Russia attacked Ukraine on day {i}.") for i in range(6)]
+    out = list(Extractor(workers=2, batch_size=2).extract(arts))
+    assert [x.article.id for x in out] == [a.id for a in arts]
+    assert all(x.events and x.events[0].type == "Attack" for x in out)
