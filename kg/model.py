@@ -12,11 +12,11 @@ import datetime as dt
 import hashlib
 import json
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 
-class EntityKind(str, Enum):
+class EntityKind(StrEnum):
     STATE = "State"
     PERSON = "Person"
     ORGANISATION = "Organisation"
@@ -24,14 +24,14 @@ class EntityKind(str, Enum):
     ARMED_GROUP = "ArmedGroup"
 
 
-class Polarity(str, Enum):
+class Polarity(StrEnum):
     ASSERTED = "asserted"
     DENIED = "denied"
     HYPOTHETICAL = "hypothetical"
     PLANNED = "planned"
 
 
-class DatePrecision(str, Enum):
+class DatePrecision(StrEnum):
     DAY = "day"
     WEEK = "week"
     MONTH = "month"

@@ -64,10 +64,7 @@ class SavedQuery:
         known = {p.name: p for p in self.params}
         unknown = sorted(set(given) - set(known))
         if unknown:
-            raise QueryError(
-                f"query {self.name} has no parameter {', '.join(unknown)}; "
-                f"it takes {', '.join(known) or 'none'}"
-            )
+            raise QueryError(f"query {self.name} has no parameter {', '.join(unknown)}; it takes {', '.join(known) or 'none'}")
         bound: dict[str, object] = {}
         for p in self.params:
             raw = given.get(p.name, p.default)
@@ -91,7 +88,9 @@ def _header(text: str) -> tuple[dict[str, str], list[Param]]:
         if key == "param":
             pm = _PARAM_RE.match(value.strip())
             if not pm or pm.group(2) not in PARAM_TYPES:
-                raise QueryError(f"bad param line {value.strip()!r}: want 'NAME TYPE [= DEFAULT] description', TYPE one of {PARAM_TYPES}")
+                raise QueryError(
+                    f"bad param line {value.strip()!r}: want 'NAME TYPE [= DEFAULT] description', TYPE one of {PARAM_TYPES}"
+                )
             params.append(Param(pm.group(1), pm.group(2), pm.group(3), pm.group(4).strip()))
         elif key in ("name", "description"):
             meta[key] = value.strip()

@@ -71,7 +71,7 @@ def iri_for(identifier: str) -> NamedNode:
 def id_from_iri(iri: str) -> str:
     from urllib.parse import unquote
 
-    tail = iri[len(ID):] if iri.startswith(ID) else iri
+    tail = iri[len(ID) :] if iri.startswith(ID) else iri
     kind, _, key = tail.partition("/")
     return f"{unquote(kind)}:{unquote(key)}" if key else unquote(kind)
 
@@ -232,5 +232,3 @@ def extraction_quads(article: Article, events: Iterable[Event]) -> tuple[list[Qu
             entities[f"state:{ent.country}"] = state_entity(ent.country)
     shared = [q for ent in entities.values() for q in entity_quads(ent)]
     return own, shared
-
-

@@ -89,8 +89,49 @@ def clean_text(text: str) -> str:
 
 
 _ENGLISH_FUNCTION_WORDS = frozenset(
-    "the of and to in a is that for on with as was by it at from his her has have are be said "
-    "which an its were not this who they their had will been would after also but or".split()
+    [
+        "the",
+        "of",
+        "and",
+        "to",
+        "in",
+        "a",
+        "is",
+        "that",
+        "for",
+        "on",
+        "with",
+        "as",
+        "was",
+        "by",
+        "it",
+        "at",
+        "from",
+        "his",
+        "her",
+        "has",
+        "have",
+        "are",
+        "be",
+        "said",
+        "which",
+        "an",
+        "its",
+        "were",
+        "not",
+        "this",
+        "who",
+        "they",
+        "their",
+        "had",
+        "will",
+        "been",
+        "would",
+        "after",
+        "also",
+        "but",
+        "or",
+    ]
 )
 
 
@@ -316,7 +357,9 @@ def _sniff(data: bytes) -> str:
     return "text"
 
 
-def read_bytes(data: bytes, source: str, kind: str | None = None, published: dt.date | None = None, meta: dict | None = None) -> Iterator[ReadResult]:
+def read_bytes(
+    data: bytes, source: str, kind: str | None = None, published: dt.date | None = None, meta: dict | None = None
+) -> Iterator[ReadResult]:
     kind = kind or _sniff(data)
     if kind == "jsonl":
         import io
@@ -376,7 +419,8 @@ def iter_paths(paths: Iterable[str]) -> Iterator[Path | ReadError | str]:
         path = Path(p)
         if path.is_dir():
             found = sorted(
-                f for f in path.rglob("*")
+                f
+                for f in path.rglob("*")
                 if f.is_file() and f.suffix.lower() in SUPPORTED and not f.name.endswith((".meta.json", ".expected.json"))
             )
             if not found:

@@ -31,8 +31,22 @@ def test_extract_jsonl_has_every_contract_field():
     assert events
     for ev in events:
         assert set(ev) >= {
-            "id", "article", "type", "plover", "cameo", "score", "actors", "recipients", "places", "date",
-            "date_text", "polarity", "attribution", "confidence", "attributes", "mentions",
+            "id",
+            "article",
+            "type",
+            "plover",
+            "cameo",
+            "score",
+            "actors",
+            "recipients",
+            "places",
+            "date",
+            "date_text",
+            "polarity",
+            "attribution",
+            "confidence",
+            "attributes",
+            "mentions",
         }
         assert set(ev["plover"]) == {"type", "mode"}
         assert ev["polarity"] in {"asserted", "denied", "hypothetical", "planned"}
@@ -47,7 +61,7 @@ def test_extract_jsonl_has_every_contract_field():
     text = (SEEDS / "north-korea-troops-russia.txt").read_text(encoding="utf-8")
     for ev in events:
         for m in ev["mentions"]:
-            assert text[m["start"]:m["end"]] == m["sentence"]
+            assert text[m["start"] : m["end"]] == m["sentence"]
 
 
 def test_extract_reads_standard_input():
@@ -89,8 +103,16 @@ def test_bad_inputs_are_reported_per_file_and_the_batch_goes_on(tmp_path, seeded
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
     (tmp_path / "bad.jsonl").write_text('{"id": "x", "text": "North Korea deployed troops to Russia."}\n{oops\n')
     store = str(tmp_path / "s")
-    result = kg("ingest", str(tmp_path / "missing.txt"), str(tmp_path / "empty.txt"), str(tmp_path / "binary.txt"),
-                str(tmp_path / "bad.jsonl"), str(SEEDS), "--store", store)
+    result = kg(
+        "ingest",
+        str(tmp_path / "missing.txt"),
+        str(tmp_path / "empty.txt"),
+        str(tmp_path / "binary.txt"),
+        str(tmp_path / "bad.jsonl"),
+        str(SEEDS),
+        "--store",
+        store,
+    )
     assert result.exit_code == 1
     errors = [line for line in result.stderr.splitlines() if line.startswith("kg: error:")]
     assert errors == [

@@ -5,7 +5,11 @@ from kg.model import Article, Entity, EntityKind, Event, Mention, Office, Polari
 PRK = Entity("state:PRK", "North Korea", EntityKind.STATE, country="PRK", wikidata="Q423")
 RUS = Entity("state:RUS", "Russia", EntityKind.STATE, country="RUS", wikidata="Q159")
 KIM = Entity(
-    "person:Q56226", "Kim Jong Un", EntityKind.PERSON, country="PRK", wikidata="Q56226",
+    "person:Q56226",
+    "Kim Jong Un",
+    EntityKind.PERSON,
+    country="PRK",
+    wikidata="Q56226",
     offices=(Office("Supreme Leader of North Korea", "Supreme Leader", "leader", "PRK", "2011-12-17", None),),
 )
 
@@ -36,7 +40,9 @@ def test_undated_events_are_placed_by_report_date():
 
 
 def test_json_round_trip_keeps_every_field():
-    ev = _event(actors=(KIM,), attributes={"troops": 14000, "recapture": True}, date_text="on Monday", attribution=PRK, confidence=0.8)
+    ev = _event(
+        actors=(KIM,), attributes={"troops": 14000, "recapture": True}, date_text="on Monday", attribution=PRK, confidence=0.8
+    )
     back = Event.from_json(ev.to_json())
     assert back == ev
     assert back.to_dict()["actors"][0]["offices"][0]["role"] == "leader"

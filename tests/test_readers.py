@@ -74,7 +74,7 @@ def test_non_english_article_is_skipped_not_extracted(tmp_path):
 
 
 def test_encodings_and_byte_order_marks():
-    assert decode("\ufeff" .encode("utf-8") + TEXT.encode(), "x") == TEXT
+    assert decode("\ufeff".encode("utf-8") + TEXT.encode(), "x") == TEXT
     assert decode(TEXT.encode("utf-16"), "x") == TEXT
     assert decode("Kyiv’s forces".encode("cp1252"), "x") == "Kyiv’s forces"
 

@@ -36,10 +36,18 @@ def test_any_text_in_any_encoding(text, encoding):
 
 
 @SETTINGS
-@given(st.lists(st.one_of(
-    st.dictionaries(st.sampled_from(["id", "text", "title", "url", "published"]), st.one_of(st.text(max_size=50), st.integers(), st.none(), st.lists(st.integers(), max_size=2))),
-    st.text(max_size=80),
-), max_size=8))
+@given(
+    st.lists(
+        st.one_of(
+            st.dictionaries(
+                st.sampled_from(["id", "text", "title", "url", "published"]),
+                st.one_of(st.text(max_size=50), st.integers(), st.none(), st.lists(st.integers(), max_size=2)),
+            ),
+            st.text(max_size=80),
+        ),
+        max_size=8,
+    )
+)
 def test_jsonl_lines_of_anything(records):
     import json
 
@@ -49,14 +57,22 @@ def test_jsonl_lines_of_anything(records):
 
 
 def test_deeply_nested_html_is_handled():
-    page = "<html><body>" + "<div>" * 20000 + "North Korea deployed troops to Russia, officials said on Monday." + "</div>" * 20000 + "</body></html>"
+    page = (
+        "<html><body>"
+        + "<div>" * 20000
+        + "North Korea deployed troops to Russia, officials said on Monday."
+        + "</div>" * 20000
+        + "</body></html>"
+    )
     _check(list(read_bytes(page.encode(), "deep.html", "html")))
 
 
 def test_a_10_mb_line_is_read_or_refused_in_one_line():
     text = ("North Korea deployed troops to Russia and the United States condemned it. " * 140000)[: 10 * 1024 * 1024]
     line = ('{"id": "big", "text": "' + text + '"}\n').encode()
-    results = list(read_jsonl(io.BytesIO(line + b'{"id": "small", "text": "The talks were held in Minsk on Friday."}\n'), "big.jsonl"))
+    results = list(
+        read_jsonl(io.BytesIO(line + b'{"id": "small", "text": "The talks were held in Minsk on Friday."}\n'), "big.jsonl")
+    )
     _check(results)
     assert [r.id for r in results if isinstance(r, Article)] == ["big", "small"]
 

@@ -20,7 +20,7 @@ HOSTILE = [
     "') DETACH DELETE n //",
     "MATCH (n) DETACH DELETE n",
     "<script>alert(1)</script>",
-    "line\nbreak\ttab \u0000nul? \U0001F600 émoji",
+    "line\nbreak\ttab \u0000nul? \U0001f600 émoji",
     "' OR 1=1 --",
     "$since ?since {{since}}",
 ]
@@ -31,8 +31,16 @@ def _hostile_extraction(i: int, text: str) -> Extraction:
     target = Entity("state:RUS", "Russia", EntityKind.STATE, country="RUS")
     art = Article(id=f"a-{i}", text=text, title=text, url="https://example.org/?q=" + text[:5], published=dt.date(2025, 4, 28))
     ev = Event(
-        "MilitaryAid", (actor,), (target,), plover_type="AID", plover_mode="military", score=10.0,
-        reported=art.published, date_text=text, mentions=(Mention(art.id, text, 0, len(text)),), attributes={"note": text},
+        "MilitaryAid",
+        (actor,),
+        (target,),
+        plover_type="AID",
+        plover_mode="military",
+        score=10.0,
+        reported=art.published,
+        date_text=text,
+        mentions=(Mention(art.id, text, 0, len(text)),),
+        attributes={"note": text},
     )
     return Extraction(art, [ev])
 
@@ -45,7 +53,9 @@ def test_hostile_text_is_stored_verbatim_and_changes_nothing_else(tmp_path):
         events = sorted(st.events(), key=lambda e: e.actors[0].id)
         stats = st.stats()
     assert stats.articles == len(HOSTILE) and stats.events == len(HOSTILE) and stats.mentions == len(HOSTILE)
-    assert [e.actors[0].name for e in events] == [x.events[0].actors[0].name for x in sorted(extractions, key=lambda x: x.events[0].actors[0].id)]
+    assert [e.actors[0].name for e in events] == [
+        x.events[0].actors[0].name for x in sorted(extractions, key=lambda x: x.events[0].actors[0].id)
+    ]
     for ev in events:
         original = next(x.events[0] for x in extractions if x.events[0].id == ev.id)
         assert ev.mentions[0].sentence == original.mentions[0].sentence

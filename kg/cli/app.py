@@ -50,4 +50,7 @@ def one_line_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-STORE_HELP = "Folder of the embedded store (default ./kg-data or $KG_STORE), a bolt://, neo4j://, neo4j+s:// URI, or an http(s) SPARQL endpoint."
+STORE_HELP = (
+    "Folder of the embedded store (default ./kg-data or $KG_STORE), "
+    "a bolt://, neo4j://, neo4j+s:// URI, or an http(s) SPARQL endpoint."
+)

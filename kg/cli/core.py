@@ -7,9 +7,9 @@ import datetime as dt
 import json
 import sys
 from collections.abc import Iterator
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -17,18 +17,18 @@ from kg.cli.app import STORE_HELP, app, fail, one_line_errors, warn
 from kg.model import Article, Event, Extraction, merge_events
 
 
-class EventFormat(str, Enum):
+class EventFormat(StrEnum):
     jsonl = "jsonl"
     table = "table"
 
 
-class RowFormat(str, Enum):
+class RowFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
 
 
-class RdfFormatName(str, Enum):
+class RdfFormatName(StrEnum):
     turtle = "turtle"
     ntriples = "ntriples"
     jsonld = "jsonld"
@@ -36,12 +36,14 @@ class RdfFormatName(str, Enum):
     nquads = "nquads"
 
 
-PathsArg = Annotated[list[str], typer.Argument(help="Files (.txt, .html, .jsonl, .rss/.atom/.xml), folders, or - for standard input.")]
+PathsArg = Annotated[
+    list[str], typer.Argument(help="Files (.txt, .html, .jsonl, .rss/.atom/.xml), folders, or - for standard input.")
+]
 PublishedOpt = Annotated[
-    Optional[str], typer.Option("--published", help="Publication date (YYYY-MM-DD) for articles that do not carry one.")
+    str | None, typer.Option("--published", help="Publication date (YYYY-MM-DD) for articles that do not carry one.")
 ]
 WorkersOpt = Annotated[int, typer.Option("--workers", min=1, help="spaCy worker processes.")]
-StoreOpt = Annotated[Optional[str], typer.Option("--store", help=STORE_HELP)]
+StoreOpt = Annotated[str | None, typer.Option("--store", help=STORE_HELP)]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")]
 
 
@@ -120,7 +122,9 @@ def _terminal_width() -> int:
 def extract(
     paths: PathsArg,
     published: PublishedOpt = None,
-    fmt: Annotated[EventFormat, typer.Option("--format", help="jsonl: one event a line; table: a readable overview.")] = EventFormat.jsonl,
+    fmt: Annotated[
+        EventFormat, typer.Option("--format", help="jsonl: one event a line; table: a readable overview.")
+    ] = EventFormat.jsonl,
     workers: WorkersOpt = 1,
 ) -> None:
     """Extract events from articles and print them; nothing is stored.
@@ -158,7 +162,8 @@ def ingest(
         report = st.write(track(_extractions(paths, published, workers, tally), "ingesting articles", quiet=quiet))
         if not quiet:
             typer.echo(
-                f"ingested {report.articles} article(s), {report.events} event(s), {report.mentions} mention(s) into {st.location}"
+                f"ingested {report.articles} article(s), {report.events} event(s), "
+                f"{report.mentions} mention(s) into {st.location}"
                 + (f"; {tally.errors} input(s) failed" if tally.errors else "")
                 + (f"; {tally.skipped} skipped" if tally.skipped else "")
             )
@@ -254,13 +259,14 @@ def stats(store: StoreOpt = None, fmt: Annotated[RowFormat, typer.Option("--form
         typer.echo(f"  {etype:<13}{n:>5}")
 
 
-
 @app.command()
 @one_line_errors
 def export(
-    fmt: Annotated[RdfFormatName, typer.Option("--format", help="turtle, ntriples, jsonld (one graph) or trig, nquads (named graphs kept).")],
+    fmt: Annotated[
+        RdfFormatName, typer.Option("--format", help="turtle, ntriples, jsonld (one graph) or trig, nquads (named graphs kept).")
+    ],
     store: StoreOpt = None,
-    out: Annotated[Optional[Path], typer.Option("--out", help="Output file (default: standard output).")] = None,
+    out: Annotated[Path | None, typer.Option("--out", help="Output file (default: standard output).")] = None,
 ) -> None:
     """Export the graph as RDF."""
     from kg.rdf_export import export_store
