@@ -153,7 +153,9 @@ def figure(name: str, value: float, unit: str) -> None:
 
 
 def ratio(name: str, value: float, target: float | None = None) -> None:
-    verdict = "" if target is None else ("  (target >= %.2f: met)" % target if value >= target else "  (target >= %.2f: MISSED)" % target)
+    verdict = ""
+    if target is not None:
+        verdict = f"  (target >= {target:.2f}: {'met' if value >= target else 'MISSED'})"
     print(f"{name:<48} {value:>14.2f}{verdict}", flush=True)
 
 

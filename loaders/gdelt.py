@@ -44,7 +44,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from kg.model import Article, DatePrecision, Entity, EntityKind, Event, Extraction, Mention, Polarity, merge_events
+from kg.model import Article, DatePrecision, Entity, EntityKind, Event, Extraction, Mention, Polarity, entity_id, merge_events
 from kg.ontology import taxonomy
 from kg.paths import ontology_dir
 from kg.states import known as known_state
@@ -167,9 +167,11 @@ def place_entity(f: list[str]) -> Entity | None:
         return None
     lat, lon = _coord(f[C["ActionGeo_Lat"]], 90, "ActionGeo_Lat"), _coord(f[C["ActionGeo_Long"]], 180, "ActionGeo_Long")
     # FeatureID is a GNS/GNIS feature id (or an ADM1 code), not a GeoNames id: it keys the place
-    # but goes into no geonames field.
+    # but goes into no geonames field. GDELT gives one feature several names (the White House and
+    # Washington share 531871), so the name's first part joins the key: one name per entity.
+    slug = entity_id(EntityKind.PLACE, name.split(",")[0]).partition(":")[2]
     return Entity(
-        id=f"place:gdelt-{feature}",
+        id=f"place:gdelt-{feature}-{slug}",
         name=name,
         kind=EntityKind.PLACE,
         country=iso3,

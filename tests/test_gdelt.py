@@ -47,7 +47,11 @@ def test_one_row_becomes_one_event_in_the_model(tmp_path):
     report = ImportReport()
     [ex] = list(read_extractions([write(tmp_path, [row()])], report))
     [ev] = ex.events
-    assert ex.article.url == "https://example.org/news/1" and ex.article.text == "" and ex.article.published.isoformat() == "2019-10-24"
+    assert (
+        ex.article.url == "https://example.org/news/1"
+        and ex.article.text == ""
+        and ex.article.published.isoformat() == "2019-10-24"
+    )
     assert ev.type == taxonomy().for_cameo("042").name == "Meeting"
     assert ev.plover_type == taxonomy()["Meeting"].coding.plover
     assert [a.id for a in ev.actors] == ["state:USA"] and [r.id for r in ev.recipients] == ["state:RUS"]
@@ -185,7 +189,9 @@ def test_cli_missing_file_is_one_line(tmp_path):
 
 
 def _run_cli(args: list[str]) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-c", "from kg.cli import main; main()", *args], capture_output=True, text=True, cwd=ROOT)
+    return subprocess.run(
+        [sys.executable, "-c", "from kg.cli import main; main()", *args], capture_output=True, text=True, cwd=ROOT
+    )
 
 
 @pytest.fixture
@@ -219,7 +225,8 @@ def test_real_export_same_counts_in_oxigraph_and_neo4j(sample, tmp_path, neo4j_u
 
 
 def test_benchmark_smoke(sample, tmp_path):
-    proc = subprocess.run([sys.executable, str(ROOT / "bench" / "oxigraph_load.py"), "--events", "300", "--workdir", str(tmp_path)],
+    script = str(ROOT / "bench" / "oxigraph_load.py")
+    proc = subprocess.run([sys.executable, script, "--events", "300", "--workdir", str(tmp_path)],
                           capture_output=True, text=True, cwd=ROOT, timeout=300)  # fmt: skip
     assert proc.returncode == 0, proc.stderr
     assert "writer / bulk_load" in proc.stdout

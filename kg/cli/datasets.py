@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -18,7 +18,7 @@ SHOW_ERRORS = 20
 @one_line_errors
 def gdelt(
     files: Annotated[list[str], typer.Argument(help="GDELT 2.0 event exports: .CSV (61 tab-separated columns) or .zip.")],
-    store: Annotated[Optional[str], typer.Option("--store", help=STORE_HELP)] = None,
+    store: Annotated[str | None, typer.Option("--store", help=STORE_HELP)] = None,
     chunk_rows: Annotated[int, typer.Option("--chunk-rows", min=100, help="Rows held in memory at once.")] = 10_000,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")] = False,
 ) -> None:
@@ -27,10 +27,10 @@ def gdelt(
     Rows whose Actor1 is no known state or organisation are counted as unmapped and make no event;
     bad rows are reported with their line numbers and make the exit code 1.
     """
+    from pathlib import Path
+
     from kg.stores import open_store
     from loaders.gdelt import ImportReport, read_extractions
-
-    from pathlib import Path
 
     for f in files:
         if not Path(f).is_file():
