@@ -106,7 +106,7 @@ class ArticleReader:
             return [desc]
         lemma = tok.lemma_.lower()
         org_like = lemma in ORGAN_HEADS or tok.lower_ in ORGAN_HEADS or any(
-            self.rules.in_class(lemma, c) for c in ("troops", "people", "territory"))
+            self.rules.in_class(lemma, c) for c in ("troops", "people", "territory", "weapons"))
         found: list[Entity] = []
         for child in tok.children:
             if child.dep_ == "poss":
@@ -370,12 +370,19 @@ class ArticleReader:
         # -- recipients
         actor_ids = {a.id for a in actors}
         for o in objs:
-            if any(self._is_class(o, c) for c in NON_PARTY_CLASSES) and not self._is_class(o, "people"):
+            # what is attacked belongs to the recipient ('shot down two Azerbaijani helicopters')
+            if name != "Attack" and any(self._is_class(o, c) for c in NON_PARTY_CLASSES) and not self._is_class(o, "people"):
                 continue
             recipients += self.resolve(o)
         if not nominal:
             for d in R.children(tok, ("dative",)):
-                recipients += self.resolve(d)
+                if d.pos_ != "ADP":
+                    recipients += self.resolve(d)
+            if tr.reactive:  # 'We urge all concerned - Russia, the separatists and Ukraine - to ...'
+                for d in R.children(tok, ("npadvmod",)):
+                    recipients += self.resolve(d)
+                    for a in R.children(d, ("appos",)):
+                        recipients += self.resolve(a)
         allowed = RECIPIENT_PREPS.get(name, ())
         for w, p in pp:
             if w in allowed or (w == "of" and nominal and "of" in allowed):

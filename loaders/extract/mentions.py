@@ -55,7 +55,9 @@ ORGAN_HEADS = {"force", "forces", "troop", "troops", "army", "military", "navy",
                "separatist", "separatists", "rebels", "division", "brigade", "battalion", "operation", "operations",
                "cabinet", "chief", "commander", "general", "staff", "kremlin", "defence", "defense", "state",
                "security", "intelligence", "legislature", "court", "foreign", "secretary", "premier", "chancellor",
-               "head", "representative", "mission", "team", "personnel", "corps", "marines", "airforce", "nation"}
+               "head", "representative", "mission", "team", "personnel", "corps", "marines", "airforce", "nation",
+               "deputy", "deputies", "lawmaker", "lawmakers", "legislator", "member", "members", "family", "citizen",
+               "citizens", "national", "nationals", "coastguard", "regime", "occupier", "occupiers"}
 PRONOUNS_PERSON = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 PRONOUNS_THING = {"it", "its", "itself"}
 PRONOUNS_PLURAL = {"they", "them", "their", "theirs", "themselves"}

@@ -95,7 +95,7 @@ def preps(tok: Token) -> list[tuple[str, Token]]:
     """('to', Russia), ('against', Ukraine) ... for the prepositions hanging on a word."""
     out = []
     for p in tok.children:
-        if p.dep_ == "prep" or (p.dep_ == "agent" and p.lower_ == "by"):
+        if p.dep_ == "prep" or (p.dep_ == "agent" and p.lower_ == "by") or (p.dep_ == "dative" and p.pos_ == "ADP"):
             for obj in with_conjuncts(children(p, ("pobj",))):
                 out.append((p.lower_, obj))
             for inner in children(p, ("prep",)):  # 'according to', 'ahead of', 'on behalf of'
