@@ -142,8 +142,6 @@ def score(gold: dict[str, list[dict]], preds: dict[str, list[dict]]) -> dict[str
     out: dict[str, Any] = {}
     for level in ("event", "full"):
         out[level] = _prf(tot[f"{level}_right"], tot[f"{level}_pred"], tot[f"{level}_hit"], tot[f"{level}_gold"])
-    for t, c in per_type.items():
-        c.update({})
     out["per_type"] = {t: {**_prf(c["right"], c["pred"], c["right"], c["gold"]), "gold": c["gold"], "predicted": c["pred"]}
                        for t, c in sorted(per_type.items())}
     out["confusion"] = {f"{g} -> {p}": n for (g, p), n in sorted(confusion.items())}
@@ -333,7 +331,8 @@ def format_report(report: dict[str, Any], verbose: bool = False) -> str:
                 lines.append(f"   official scorer: {r['official']}")
             lines.append("   per type:        P      R     F1  gold  pred")
             for t, x in r["per_type"].items():
-                lines.append(f"   {t:13s} {x['precision']:6.3f} {x['recall']:6.3f} {x['f1']:6.3f} {x['gold']:5d} {x['predicted']:5d}")
+                lines.append(f"   {t:13s} {x['precision']:6.3f} {x['recall']:6.3f} {x['f1']:6.3f}"
+                             f" {x['gold']:5d} {x['predicted']:5d}")
             lines.append("   confusion (gold -> predicted, same actor):")
             for k, n in r["confusion"].items():
                 lines.append(f"     {k}: {n}")

@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+
 from kg.model import Article, EntityKind
 
 

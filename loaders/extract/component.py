@@ -7,13 +7,12 @@ publication date and source ride in doc.user_data["geokg"], the events come back
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.model import Entity, EntityKind, Event, Mention, Polarity
+from kg.model import Entity, Event, Mention, Polarity
 from kg.ontology import taxonomy
 from loaders.extract.events import ArticleReader, Found
 from loaders.extract.gazetteer import load_gazetteer
@@ -44,7 +43,8 @@ class EventsComponent:
         publisher = self._publisher(meta.get("source"))
         mentions = Mentions(doc, self.gz, self.matcher, published, publisher)
         found = ArticleReader(doc, mentions, self.rules, published).run()
-        events = [self._event(g, article_id, published, doc) for g in group_mentions(found, lambda f: _mention(doc, f, article_id))]
+        groups = group_mentions(found, lambda f: _mention(doc, f, article_id))
+        events = [self._event(g, article_id, published, doc) for g in groups]
         doc.user_data.pop("_sent_starts", None)
         doc.user_data[OUTPUT_KEY] = [e.to_dict() for e in events if e is not None]
         return doc
@@ -118,8 +118,4 @@ def _mention(doc: Doc, f: Found, article_id: str) -> Mention:
     return Mention(article=article_id, sentence=text[start:end], start=start, end=end)
 
 
-def entity_of(d: dict) -> Entity:
-    return Entity.from_dict(d)
-
-
-__all__ = ["EventsComponent", "INPUT_KEY", "OUTPUT_KEY", "EntityKind", "dataclasses"]
+__all__ = ["EventsComponent", "INPUT_KEY", "OUTPUT_KEY"]

@@ -18,7 +18,8 @@ MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
 
-_MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_MONTH = (r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+          r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"((?:19|20)\d\d)"
 
@@ -72,7 +73,8 @@ def _relative(t: str, pub: dt.date) -> Normalised | None:
         return pub - dt.timedelta(days=1), DatePrecision.DAY
     if t == "tomorrow":
         return pub + dt.timedelta(days=1), DatePrecision.DAY
-    if m := re.fullmatch(r"(?:last |this )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?: morning| afternoon| evening| night)?", t):
+    weekday = r"(?:last |this )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    if m := re.fullmatch(weekday + r"(?: morning| afternoon| evening| night)?", t):
         back = (pub.weekday() - WEEKDAYS[m[1]]) % 7
         if t.startswith("last ") and back == 0:
             back = 7

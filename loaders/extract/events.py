@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from kg.model import DatePrecision, Entity, EntityKind, Polarity
 from loaders.extract import roles as R
 from loaders.extract.dates import normalise
-from loaders.extract.mentions import ACTOR_KINDS, ORGAN_HEADS, Mentions
+from loaders.extract.mentions import ACTOR_KINDS, ORGAN_HEADS, PRONOUNS_PLURAL, Mentions
 from loaders.extract.quantities import count_of
 from loaders.extract.rules import Rules, Trigger, TypeRules
 
@@ -97,13 +97,12 @@ class ArticleReader:
                 return []
             return [es.entity]
         if tok.pos_ == "PRON" or tok.tag_ in ("PRP", "PRP$"):
+            if tok.lower_ in PRONOUNS_PLURAL:
+                return self._group_before(tok)
             ent = self.m.pronoun(tok, self.speaker(tok))
             return [ent] if ent else []
         if depth > 2:
             return []
-        desc = self.m.description(tok)
-        if desc is not None:
-            return [desc]
         lemma = tok.lemma_.lower()
         org_like = lemma in ORGAN_HEADS or tok.lower_ in ORGAN_HEADS or any(
             self.rules.in_class(lemma, c) for c in ("troops", "people", "territory", "weapons"))
@@ -125,7 +124,26 @@ class ArticleReader:
                     es = self.m.at(child.i)
                     if es is not None and es.entity.kind in ACTOR_KINDS:
                         found.append(es.entity)
+        if not found:
+            desc = self.m.description(tok)
+            if desc is not None:
+                found.append(desc)
         return found[:1] if found else []
+
+    def _group_before(self, tok: Token) -> list[Entity]:
+        """they/them/their: the parties last named together ('France and the United Kingdom ... We
+        thank them both'), within the two sentences before."""
+        floor = self.doc[max(tok.sent.start - 1, 0)].sent.start
+        floor = self.doc[max(floor - 1, 0)].sent.start
+        for es in reversed(self.m.spans):
+            if es.start >= tok.i or es.start < floor:
+                continue
+            head = self.doc[es.end - 1]
+            group = [e for c in (head, *head.conjuncts) for e in self._resolve_one(c, 3)]
+            group = _uniq([e for e in group if e.kind in ACTOR_KINDS])
+            if len(group) >= 2:
+                return group
+        return []
 
     def places(self, toks: list[Token]) -> list[Entity]:
         out = []

@@ -143,7 +143,8 @@ def load_gazetteer(folder: str | None = None) -> Gazetteer:
             id=eid, name=o["name"], kind=kind, country=o.get("country"), wikidata=o.get("qid"),
             aliases=tuple(a for a in o.get("aliases", []) if a != o["name"]), sector=o.get("sector"),
         )
-        gz.categories[eid] = " ".join(filter(None, (o.get("category"), o.get("sector"), o["name"], *o.get("aliases", [])))).lower()
+        described = (o.get("category"), o.get("sector"), o["name"], *o.get("aliases", []))
+        gz.categories[eid] = " ".join(filter(None, described)).lower()
         for form in (o["name"], *o.get("aliases", [])):
             gz.add_form(form, eid, NAME)
     for pl in _read(root, "places.json"):

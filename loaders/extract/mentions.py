@@ -57,7 +57,7 @@ ORGAN_HEADS = {"force", "forces", "troop", "troops", "army", "military", "navy",
                "security", "intelligence", "legislature", "court", "foreign", "secretary", "premier", "chancellor",
                "head", "representative", "mission", "team", "personnel", "corps", "marines", "airforce", "nation",
                "deputy", "deputies", "lawmaker", "lawmakers", "legislator", "member", "members", "family", "citizen",
-               "citizens", "national", "nationals", "coastguard", "regime", "occupier", "occupiers"}
+               "citizens", "national", "nationals", "coastguard", "occupier", "occupiers"}
 PRONOUNS_PERSON = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 PRONOUNS_THING = {"it", "its", "itself"}
 PRONOUNS_PLURAL = {"they", "them", "their", "theirs", "themselves"}
@@ -236,9 +236,6 @@ class Mentions:
         if not any(c.lower_ in ("the", "this", "that") for c in tok.children):
             return None
         lemma = tok.lemma_.lower()
-        if any(c.dep_ in ("amod", "compound", "poss") and c.i not in self.by_token and c.pos_ in ("PROPN",)
-               for c in tok.children):
-            return None
         title = _title(tok)
         if title in OFFICE_TITLES:
             state = self.recent(tok.i, (EntityKind.STATE,), 4)
@@ -247,10 +244,10 @@ class Mentions:
             return self.recent(tok.i, (EntityKind.STATE,), 3)
         if lemma in ORG_NOUNS:
             for es in reversed(self.spans):
-                if es.start < tok.i and es.entity.kind in (EntityKind.ORGANISATION, EntityKind.ARMED_GROUP):
-                    if lemma in self.gz.categories.get(es.entity.id, es.entity.name.lower()) or lemma in (
-                        "group", "organisation", "organization"):
-                        return es.entity
+                fits = lemma in self.gz.categories.get(es.entity.id, es.entity.name.lower()) or lemma in (
+                    "group", "organisation", "organization")
+                if es.start < tok.i and es.entity.kind in (EntityKind.ORGANISATION, EntityKind.ARMED_GROUP) and fits:
+                    return es.entity
         return None
 
 

@@ -62,7 +62,7 @@ def group_mentions(found: list[Found], mention_of) -> list[Group]:
                 groups.append(g)
         g.members.append(f)
         owner[i] = g
-    for i, f in enumerate(found):
+    for f in found:
         if f.refers_to is not None and f.refers_to in owner:
             owner[f.refers_to].members.append(f)
     for g in groups:
