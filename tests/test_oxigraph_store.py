@@ -1,0 +1,93 @@
+"""The embedded Oxigraph store: round trips, one named graph per article, replacing and
+deleting an article, batched writes that stay atomic and idempotent."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from pyoxigraph import NamedNode
+
+from kg import rdf
+from kg.model import Extraction
+from kg.stores import open_store
+from kg.stores.oxigraph import OxigraphStore
+from tests.rdf_sample import sample_events, sample_extractions
+
+
+def _graphs(st: OxigraphStore) -> set[str]:
+    return {g.value for g in st._store.named_graphs()}
+
+
+def test_events_read_back_equal_the_merged_model(tmp_path):
+    with open_store(str(tmp_path / "s")) as st:
+        st.write(sample_extractions())
+        assert sorted(st.events(), key=lambda e: e.id) == sample_events()
+        assert _graphs(st) == {rdf.article_graph("a-1").value, rdf.article_graph("a-2").value, rdf.ENTITIES_GRAPH.value}
+        assert len(st._store) == 151
+
+
+def test_writing_twice_changes_nothing(tmp_path):
+    with open_store(str(tmp_path / "s")) as st:
+        st.write(sample_extractions())
+        before = set(st._store)
+    with open_store(str(tmp_path / "s")) as st:  # a new store object: nothing cached
+        report = st.write(sample_extractions())
+        assert set(st._store) == before
+        assert (report.articles, report.events, report.mentions) == (2, 4, 4)
+
+
+def test_a_changed_article_replaces_what_it_said_before(tmp_path):
+    first, second = sample_extractions()
+    with open_store(str(tmp_path / "s")) as st:
+        st.write([first, second])
+        deploy, condemn = first.events
+        # a-1 now reports only the condemnation: the deployment stays (a-2 reports it too), with a-2's mention only
+        st.write([Extraction(first.article, [condemn])])
+        events = {e.type: e for e in st.events()}
+        assert set(events) == {"Condemnation", "Deployment", "MilitaryAid"}
+        assert [m.article for m in events["Deployment"].mentions] == ["a-2"]
+        # and a-2 now reports nothing: its events go, its graph keeps only the article
+        st.write([Extraction(second.article, [])])
+        assert {e.type for e in st.events()} == {"Condemnation"}
+        g2 = rdf.article_graph("a-2")
+        assert len(list(st._store.quads_for_pattern(None, None, None, g2))) == 4  # type, id, title, issued
+        assert st.stats().articles == 2
+
+
+def test_an_article_twice_in_one_write_keeps_the_last_version(tmp_path):
+    first, _ = sample_extractions()
+    older = Extraction(first.article, [first.events[0]])
+    with open_store(str(tmp_path / "s")) as st:
+        st.write([older, first])
+        assert sorted(e.type for e in st.events()) == ["Condemnation", "Deployment"]
+        st.write([first, older])
+        assert sorted(e.type for e in st.events()) == ["Deployment"]
+
+
+def test_deleting_an_article_is_dropping_its_graph(tmp_path):
+    with open_store(str(tmp_path / "s")) as st:
+        st.write(sample_extractions())
+        st._store.remove_graph(rdf.article_graph("a-2"))
+        assert sorted(e.type for e in st.events()) == ["Condemnation", "Deployment"]
+        assert [m.article for e in st.events() for m in e.mentions] == ["a-1", "a-1"]
+
+
+@pytest.mark.parametrize("batch_quads", [1, 60, 100_000])
+def test_batches_of_any_size_give_the_same_store(tmp_path, batch_quads):
+    many = []
+    for i in range(7):
+        for x in sample_extractions():
+            art = dataclasses.replace(x.article, id=f"{x.article.id}-{i}")
+            evs = [e.with_mentions(tuple(dataclasses.replace(m, article=art.id) for m in e.mentions)) for e in x.events]
+            many.append(Extraction(art, evs))
+    with open_store(str(tmp_path / "s")) as st:
+        st.batch_quads = batch_quads
+        st.write(many)
+        st.write(many[:5])
+        assert st.stats().articles == 14
+        assert len(list(st._store.named_graphs())) == 15
+        entities = len(list(st._store.quads_for_pattern(None, None, None, rdf.ENTITIES_GRAPH)))
+        assert entities == 51
+        assert len(st._store) == 7 * (151 - entities) + entities  # each copy adds its two article graphs; entities are shared
+        assert NamedNode(rdf.article_graph("a-2-6").value) in set(st._store.named_graphs())
