@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -23,6 +24,10 @@ from kg.model import DatePrecision, Entity, EntityKind, Event, Extraction, Menti
 from kg.queries import QueryError, SavedQuery
 from kg.stores import neo4j_schema as schema
 from kg.stores.base import Stats, Store, StoreError, WriteReport
+
+# The driver's own warnings (routing, deprecations) would print beside our one-line errors; they stay
+# available to applications that configure logging.
+logging.getLogger("neo4j").addHandler(logging.NullHandler())
 
 BATCH_ARTICLES = int(os.environ.get("KG_NEO4J_BATCH", "50"))
 RETRY_SECONDS = float(os.environ.get("KG_NEO4J_RETRY_SECONDS", "15"))
@@ -78,6 +83,8 @@ class Neo4jStore(Store):
     def connect(cls, uri: str) -> Neo4jStore:
         import neo4j
 
+        if not urlsplit(uri).hostname:
+            raise StoreError(f"Neo4j URI {_public(uri)!r} names no host (want e.g. bolt://localhost:7687)")
         user = os.environ.get("NEO4J_USER") or os.environ.get("NEO4J_USERNAME")
         password = os.environ.get("NEO4J_PASSWORD")
         auth = (user or "neo4j", password) if password else None

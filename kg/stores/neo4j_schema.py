@@ -260,21 +260,25 @@ class Batch:
     def __init__(self, extractions: list[Extraction]) -> None:
         self.article_ids = [ex.article.id for ex in extractions]
         self.articles = [article_row(ex.article) for ex in extractions]
-        entities: dict[str, Entity] = {}
+        # Keyed by the whole entity: two articles that see one id differently (another kind, say)
+        # both leave their mark, as they do in the RDF stores.
+        entities: dict[Entity, None] = {}
         self.events: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for ex in extractions:
             for ent in ex.entities.values():
-                entities.setdefault(ent.id, ent)
+                entities[ent] = None
             for ev in ex.events:
                 label(ev.type)
                 self.events[ev.type].append(event_row(ev, ex.article.id))
         # Like the RDF mapping: every entity's country is a State node of its own.
-        for ent in list(entities.values()):
-            if ent.country:
-                entities.setdefault(f"state:{ent.country}", state_entity(ent.country))
+        known = {ent.id for ent in entities}
+        for ent in list(entities):
+            if ent.country and f"state:{ent.country}" not in known:
+                known.add(f"state:{ent.country}")
+                entities[state_entity(ent.country)] = None
         self.entities: dict[str, list[dict[str, Any]]] = defaultdict(list)
         self.links: list[dict[str, Any]] = []
-        for ent in entities.values():
+        for ent in entities:
             self.entities[ent.kind.value].append({"id": ent.id, "props": entity_props(ent)})
             links = entity_links(ent)
             if links:
