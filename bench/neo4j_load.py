@@ -93,7 +93,8 @@ def empty(uri: str) -> None:
     from neo4j import GraphDatabase
 
     with GraphDatabase.driver(uri, auth=None) as driver:
-        driver.execute_query("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS")
+        with driver.session() as session:  # CALL ... IN TRANSACTIONS needs an implicit transaction
+            session.run("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
         for record in driver.execute_query(
             "SHOW INDEXES YIELD name, owningConstraint WHERE name STARTS WITH 'baseline_'"
         ).records:
