@@ -298,6 +298,26 @@ CORE: tuple[Term, ...] = (
     Term(
         "officeEnd", "datatype", "office end", "The day the term ended (absent while in office).", (), "gk:OfficeTerm", "xsd:date"
     ),
+    # attributes of events that the extractor emits as properties of their own (integers, booleans)
+    Term(
+        "troops",
+        "datatype",
+        "troops",
+        "The number of troops an event involves (from attributes.troops).",
+        (),
+        "gk:Event",
+        "xsd:integer",
+    ),
+    Term("killed", "datatype", "killed", "The number of people killed (from attributes.killed).", (), "gk:Event", "xsd:integer"),
+    Term(
+        "recapture",
+        "datatype",
+        "recapture",
+        "True when seized territory is taken back (from attributes.recapture).",
+        (),
+        "gk:Seizure",
+        "xsd:boolean",
+    ),
     # describing the event types themselves
     Term("codedAs", "annotation", "coded as", "The PLOVER concept an event type is coded as by default."),
     Term(
@@ -313,6 +333,25 @@ CORE: tuple[Term, ...] = (
     Term("goldstein", "annotation", "Goldstein score", "The CAMEO Goldstein score of the event type's CAMEO code."),
     Term("stance", "annotation", "stance", "How the actor stands toward the recipients: supports, opposes or engages."),
     Term("cameoRoot", "annotation", "CAMEO root", "A CAMEO code prefix this event type covers when importing coded datasets."),
+)
+
+# Declared so that OWL tools know what kind of term each reused one is.
+EXTERNAL = (
+    ("sem:Event", "owl:Class"),
+    ("sem:Actor", "owl:Class"),
+    ("sem:Place", "owl:Class"),
+    ("prov:Entity", "owl:Class"),
+    ("skos:Concept", "owl:Class"),
+    ("sem:hasActor", "owl:ObjectProperty"),
+    ("sem:hasPlace", "owl:ObjectProperty"),
+    ("sem:hasTimeStamp", "owl:DatatypeProperty"),
+    ("prov:wasDerivedFrom", "owl:ObjectProperty"),
+    ("dct:isPartOf", "owl:ObjectProperty"),
+    ("dct:title", "owl:AnnotationProperty"),
+    ("dct:license", "owl:AnnotationProperty"),
+    ("vann:preferredNamespacePrefix", "owl:AnnotationProperty"),
+    ("vann:preferredNamespaceUri", "owl:AnnotationProperty"),
+    ("skos:notation", "owl:AnnotationProperty"),
 )
 
 OWL_KIND = {
@@ -387,6 +426,9 @@ def build_turtle(tax: Taxonomy) -> str:
         )
     )
 
+    out.append("\n# ---- Terms reused from SEM, PROV-O, SKOS and Dublin Core ----\n\n")
+    for curie, kind in EXTERNAL:
+        out.append(f"{curie} a {kind} .\n")
     out.append("\n# ---- Core classes and properties ----\n\n")
     for t in CORE:
         pairs = [
