@@ -344,8 +344,11 @@ def test_organisation_aliases_unambiguous(orgs):
         ("us-state-department", "Q789915", "State Department"),
         ("kcna", None, "Korean Central News Agency"),
         ("isis", "Q2429253", "Daesh"),
-        ("hamas", "Q38800", "Hamas"),
+        ("hamas", None, "Islamic Resistance Movement"),
         ("houthis", None, "Ansar Allah"),
+        ("iaea", "Q41984", "International Atomic Energy Agency"),
+        ("european-council", "Q8886", "EU summit"),
+        ("council-of-the-eu", "Q8896", "Council of the EU"),
     ],
 )
 def test_organisation_spot_checks(orgs, oid, qid, form):
