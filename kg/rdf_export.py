@@ -14,7 +14,7 @@ import json
 from functools import cache
 from typing import Any, BinaryIO
 
-from pyoxigraph import RdfFormat
+from pyoxigraph import BlankNode, NamedNode, RdfFormat
 from pyoxigraph import Store as OxStore
 
 from kg import rdf
@@ -65,17 +65,87 @@ def _dump(store: Store, rdf_format: RdfFormat, union: bool, output: BinaryIO) ->
     OxigraphStore(to_memory(store), "memory").dump(output, rdf_format, union)
 
 
+class _Compactor:
+    """Writes JSON-LD node objects with the published context's terms, losslessly.
+
+    (rdflib's JSON-LD compaction drops values: of two booleans on one node it keeps one.) A
+    value uses a term only when the term's coercion fits it exactly; otherwise the key is the
+    property's compact IRI and the value an explicit {"@value", "@type"} or {"@id"} object.
+    """
+
+    def __init__(self, ctx: dict[str, Any]) -> None:
+        self.prefixes = {k: v for k, v in ctx.items() if isinstance(v, str) and v.endswith(("#", "/"))}
+        self.terms: dict[tuple[str, str | None], str] = {}  # (property IRI, coercion) -> term
+        self.classes: dict[str, str] = {}
+        for term, definition in ctx.items():
+            if term in self.prefixes:
+                continue
+            iri = self.expand(definition if isinstance(definition, str) else definition["@id"])
+            coercion = None if isinstance(definition, str) else definition.get("@type")
+            coercion = coercion if coercion in (None, "@id") else self.expand(coercion)
+            self.terms.setdefault((iri, coercion), term)
+            if isinstance(definition, str):
+                self.classes.setdefault(iri, term)
+
+    def expand(self, curie: str) -> str:
+        prefix, sep, local = curie.partition(":")
+        return self.prefixes[prefix] + local if sep and prefix in self.prefixes else curie
+
+    def compact(self, iri: str) -> str:
+        best = max((ns for ns in self.prefixes.values() if iri.startswith(ns) and len(iri) > len(ns)), key=len, default=None)
+        if best is None:
+            return iri
+        prefix = next(k for k, v in self.prefixes.items() if v == best)
+        return f"{prefix}:{iri[len(best):]}"
+
+    def node_ref(self, term: Any) -> str:
+        return f"_:{term.value}" if isinstance(term, BlankNode) else self.compact(term.value)
+
+    def key_and_value(self, predicate: str, obj: Any) -> tuple[str, Any]:
+        if isinstance(obj, NamedNode | BlankNode):
+            term = self.terms.get((predicate, "@id"))
+            return (term, self.node_ref(obj)) if term else (self.compact(predicate), {"@id": self.node_ref(obj)})
+        if obj.language:
+            return self.compact(predicate), {"@value": obj.value, "@language": obj.language}
+        datatype = obj.datatype.value
+        if datatype == rdf.XSD + "string":
+            term = self.terms.get((predicate, None))
+            return (term, obj.value) if term else (self.compact(predicate), obj.value)
+        term = self.terms.get((predicate, datatype))
+        if term:
+            return term, obj.value
+        return self.compact(predicate), {"@value": obj.value, "@type": self.compact(datatype)}
+
+    def node(self, subject: Any, triples: list[Any]) -> dict[str, Any]:
+        out: dict[str, Any] = {"@id": self.node_ref(subject)}
+        types = [self.classes.get(t.object.value, self.compact(t.object.value)) for t in triples
+                 if t.predicate.value == rdf.RDF + "type" and isinstance(t.object, NamedNode)]
+        if types:
+            out["@type"] = types[0] if len(types) == 1 else sorted(types)
+        props: dict[str, list[Any]] = {}
+        for t in triples:
+            if t.predicate.value == rdf.RDF + "type" and isinstance(t.object, NamedNode):
+                continue
+            key, value = self.key_and_value(t.predicate.value, t.object)
+            props.setdefault(key, []).append(value)
+        for key in sorted(props):
+            values = props[key]
+            out[key] = values[0] if len(values) == 1 else values
+        return out
+
+
 def _write_jsonld(store: Store, output: BinaryIO) -> None:
-    from rdflib import Graph
+    from pyoxigraph import parse
 
     triples = io.BytesIO()
     _dump(store, RdfFormat.N_TRIPLES, True, triples)
-    graph = Graph()
-    graph.parse(data=triples.getvalue(), format="nt")
-    text = graph.serialize(format="json-ld", context=jsonld_context(), auto_compact=True, indent=1, ensure_ascii=False)
-    output.write(text.encode("utf-8"))
-    if not text.endswith("\n"):
-        output.write(b"\n")
+    by_subject: dict[Any, list[Any]] = {}
+    for t in parse(triples.getvalue(), RdfFormat.N_TRIPLES):
+        by_subject.setdefault(t.subject, []).append(t)
+    compactor = _Compactor(jsonld_context())
+    graph = [compactor.node(s, ts) for s, ts in sorted(by_subject.items(), key=lambda kv: str(kv[0]))]
+    doc = {"@context": jsonld_context(), "@graph": graph}
+    output.write(json.dumps(doc, indent=1, ensure_ascii=False).encode("utf-8") + b"\n")
 
 
 def export_store(store: Store, fmt: str, output: BinaryIO) -> None:

@@ -82,10 +82,36 @@ def test_json_ld_is_compacted_with_the_published_context(store_path):
     assert doc["@context"] == published
     nodes = {n["@id"]: n for n in doc["@graph"]}
     deploy = next(n for n in nodes.values() if n.get("@type") == "Deployment")
-    assert deploy["actor"] == rdf.iri_for("state:PRK").value
+    assert deploy["actor"] == "gkid:state/PRK"
+    assert deploy["troops"] == "10000" and deploy["plover"] == "gk:plover-AID-military"
     assert deploy["date"] == "2024-11-01" and deploy["eventType"] == "Deployment"
     assert len(deploy["wasDerivedFrom"]) == 2  # reported by both articles
-    assert nodes[rdf.iri_for("state:PRK").value]["sameAs"] == "wd:Q423"
+    assert nodes["gkid:state/PRK"]["sameAs"] == "wd:Q423"
+
+
+def test_json_ld_keeps_every_value_of_every_kind():
+    """Two booleans, numbers of several types, language tags, blank nodes, foreign IRIs: nothing is lost."""
+    from pyoxigraph import BlankNode, Literal, NamedNode, Quad
+    from pyoxigraph import Store as OxStore
+
+    from kg.stores.oxigraph import OxigraphStore
+
+    s, g = NamedNode(rdf.ID + "event/e-1"), rdf.article_graph("x")
+    xsd = lambda t: NamedNode(rdf.XSD + t)  # noqa: E731
+    objects = [
+        Literal("true", datatype=xsd("boolean")), Literal("false", datatype=xsd("boolean")),
+        Literal("1", datatype=xsd("integer")), Literal("1.0", datatype=xsd("double")), Literal("1.5", datatype=xsd("decimal")),
+        Literal("Kiew", language="de"), Literal("plain"), BlankNode("b1"), NamedNode("urn:isbn:123"),
+        Literal("2024-01-02", datatype=xsd("date")), Literal("not a date", datatype=xsd("string")),
+    ]
+    mem = OxStore()
+    mem.extend(Quad(s, NamedNode(rdf.GK + p), o, g) for p in ("flag", "date", "actor") for o in objects)
+    mem.add(Quad(s, NamedNode(rdf.RDF + "type"), NamedNode(rdf.GK + "Attack"), g))
+    buf = io.BytesIO()
+    export_store(OxigraphStore(mem, "memory"), "jsonld", buf)
+    parsed = Graph()
+    parsed.parse(data=buf.getvalue(), format="json-ld")
+    assert len(parsed) == 3 * len(objects) + 1
 
 
 def test_every_format_is_offered_by_the_cli_and_writes_a_file(store_path, tmp_path, expected):
