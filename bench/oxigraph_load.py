@@ -87,6 +87,11 @@ def import_memory(multiples: list[int], workdir: Path, extra: list[str]) -> None
         rows = 2111 * m
         figure(f"import {m}x ({rows:,} rows): peak RSS", hwm_kib / 1024, "MiB")
         figure(f"import {m}x: rows/s", rows / t.seconds, "rows/s")
+        reader = subprocess.run(
+            [sys.executable, "-c", _READER, str(csv), *extra[1:]], cwd=ROOT, stdout=subprocess.PIPE, text=True
+        )
+        hwm_kib = int(reader.stdout.split("VmHWM")[-1].split()[0])
+        figure(f"reader only {m}x: peak RSS", hwm_kib / 1024, "MiB")
         shutil.rmtree(store)
         csv.unlink()
 
@@ -100,6 +105,17 @@ def _hwm():
 atexit.register(_hwm)
 from kg.cli import main
 main()
+"""
+
+
+_READER = """
+import sys
+from loaders.gdelt import read_extractions
+chunk = int(sys.argv[2]) if len(sys.argv) > 2 else 10_000
+n = sum(len(ex.events) for ex in read_extractions([sys.argv[1]], chunk_rows=chunk))
+for line in open('/proc/self/status'):
+    if line.startswith('VmHWM'):
+        print('VmHWM', line.split()[1], flush=True)
 """
 
 

@@ -104,7 +104,8 @@ def tables() -> ActorTables:
             id=f"org:{g['id']}",
             name=known.get("name") or g["name"],
             kind=kind,
-            wikidata=known.get("qid") or g.get("qid"),
+            # The gazetteer's word wins where it has the organisation, a null QID included.
+            wikidata=known.get("qid") if known else g.get("qid"),
             sector=known.get("sector"),
         )
     return ActorTables(
