@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from kg.model import DatePrecision, Entity, EntityKind, Polarity
+from kg.model import DatePrecision, Entity, EntityKind, Polarity, entity_id
 from loaders.extract import roles as R
 from loaders.extract.dates import normalise
-from loaders.extract.mentions import ACTOR_KINDS, ORGAN_HEADS, PRONOUNS_PLURAL, Mentions
+from loaders.extract.mentions import ACTOR_KINDS, ORGAN_HEADS, PRONOUNS_FIRST, PRONOUNS_PLURAL, Mentions
 from loaders.extract.quantities import count_of
 from loaders.extract.rules import Rules, Trigger, TypeRules
 
@@ -45,6 +45,11 @@ RECIPIENT_PREPS = {
     "Retreat": (),
     "Protest": ("against",),
 }
+# Titles that introduce a person of a state ('Bulgarian Minister of Defense Krasimir Karakachanov').
+TITLE_HEADS = {"minister", "secretary", "president", "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson",
+               "general", "commander", "chief", "premier", "chancellor", "leader", "official", "prime", "admiral"}
+# Verbs that characterise their subject by a noun ('constitutes a threat'): no act, a judgement.
+CHARACTERISE_VERBS = {"constitute", "pose", "represent", "remain", "be", "become"}
 SUPPORT_VERBS = {"support", "help", "assist", "aid", "back", "bolster", "defend", "reinforce"}
 NON_PARTY_CLASSES = ("troops", "weapons", "agreements", "sanction_objects", "attacks", "territory", "claims",
                      "military_aid", "meetings")
@@ -79,6 +84,8 @@ class ArticleReader:
         self.found: list[Found] = []
         self.speakers: list[tuple[int, Entity]] = []
         self._sent_speaker: dict[int, Entity | None] = {}
+        self.labels = self._transcript_labels()
+        self.exclude: set[str] = set()  # states a description may not resolve to (the doer's own)
 
     # -- entities --------------------------------------------------------------------------
     def resolve(self, tok: Token, depth: int = 0, conj: bool = True) -> list[Entity]:
@@ -99,6 +106,12 @@ class ArticleReader:
         if tok.pos_ == "PRON" or tok.tag_ in ("PRP", "PRP$"):
             if tok.lower_ in PRONOUNS_PLURAL:
                 return self._group_before(tok)
+            label = self.label_at(tok.i)
+            if label is not None and tok.lower_ in PRONOUNS_FIRST:
+                return [label[0]]
+            if tok.lower_ in ("you", "your", "yours", "yourself"):
+                ent = self._addressee(tok, label)
+                return [ent] if ent else []
             ent = self.m.pronoun(tok, self.speaker(tok))
             return [ent] if ent else []
         if depth > 2:
@@ -107,11 +120,22 @@ class ArticleReader:
         org_like = lemma in ORGAN_HEADS or tok.lower_ in ORGAN_HEADS or any(
             self.rules.in_class(lemma, c) for c in ("troops", "people", "territory", "weapons"))
         found: list[Entity] = []
+        if org_like:
+            # 'the president of Djibouti, Ismail Omar Guelleh': the person named beside the title
+            named = R.children(tok, ("appos",)) + [a for p in R.children(tok, ("prep",)) if p.lower_ == "of"
+                                                   for o in R.children(p, ("pobj",)) for a in R.children(o, ("appos",))]
+            for child in named:
+                es = self.m.at(child.i)
+                if es is not None and es.entity.kind is EntityKind.PERSON:
+                    return [es.entity]
         for child in tok.children:
             if child.dep_ == "poss":
                 found.extend(self._resolve_one(child, depth + 1))
             elif child.dep_ in ("amod", "compound", "nmod", "npadvmod") and org_like:
                 es = self.m.at(child.i)
+                if es is None and child.dep_ == "compound":  # 'Nicaraguan National Assembly representatives'
+                    es = next((self.m.at(g.i) for g in child.children if g.dep_ in ("amod", "compound")
+                               and self.m.at(g.i) is not None), None)
                 if es is not None and es.entity.kind in ACTOR_KINDS:
                     found.append(es.entity)
             elif child.dep_ == "prep" and child.lower_ == "of" and org_like:
@@ -124,11 +148,70 @@ class ArticleReader:
                     es = self.m.at(child.i)
                     if es is not None and es.entity.kind in ACTOR_KINDS:
                         found.append(es.entity)
+            if not found:
+                found += self._titled_name(tok)
         if not found:
-            desc = self.m.description(tok)
+            desc = self.m.description(tok, self.exclude)
             if desc is not None:
                 found.append(desc)
         return found[:1] if found else []
+
+    def _titled_name(self, tok: Token) -> list[Entity]:
+        """A name the tagger missed, introduced by a title of a state ('Bulgarian Minister of
+        Defense Krasimir Karakachanov'): that state's person."""
+        titles = [c for c in tok.children if c.dep_ in ("compound", "nmod") and c.lower_ in TITLE_HEADS]
+        for t in titles:
+            for c in t.subtree:
+                es = self.m.at(c.i)
+                if es is not None and es.entity.kind is EntityKind.STATE:
+                    words = [c2.text for c2 in tok.children if c2.dep_ == "compound" and c2.pos_ == "PROPN"
+                             and c2.i > t.i and self.m.at(c2.i) is None and c2.text[:1].isupper()]
+                    name = " ".join([*words, tok.text])
+                    return [Entity(id=entity_id(EntityKind.PERSON, name), name=name, kind=EntityKind.PERSON,
+                                   country=es.entity.country)]
+        return []
+
+    # -- transcripts ------------------------------------------------------------------------------
+    def _transcript_labels(self) -> list[tuple[int, int, Entity]]:
+        """'President of Russia Vladimir Putin: The city is ...': each line opened by a speaker's name
+        and a colon is that speaker's (token range, speaker), in order."""
+        doc, out = self.doc, []
+        starts = [0] + [t.i + 1 for t in doc[:-1] if "\n" in t.whitespace_ or "\n" in t.text]
+        for k, s in enumerate(starts):
+            end = starts[k + 1] if k + 1 < len(starts) else len(doc)
+            colon = next((t.i for t in doc[s : min(end, s + 16)] if t.text == ":"), None)
+            if colon is None or colon == s:
+                continue
+            es = self.m.at(colon - 1)
+            if es is None or es.entity.kind is not EntityKind.PERSON:
+                continue
+            if any(t.pos_ not in ("PROPN", "ADP", "DET", "PUNCT", "CCONJ") and self.m.at(t.i) is None
+                   for t in doc[s:colon]):
+                continue
+            out.append((colon + 1, end, es.entity))
+        return out
+
+    def label_at(self, i: int) -> tuple[Entity, int] | None:
+        for k, (s, e, ent) in enumerate(self.labels):
+            if s <= i < e:
+                return ent, k
+        return None
+
+    def _addressee(self, tok: Token, label: tuple[Entity, int] | None) -> Entity | None:
+        """'you': the person addressed by name in the sentence ('Mr Putin, I welcome you'), else in a
+        transcript the other speaker of the exchange."""
+        for t in tok.sent:
+            es = self.m.at(t.i)
+            if es is not None and es.entity.kind is EntityKind.PERSON and t.dep_ in ("npadvmod", "vocative", "intj") \
+                    or (es is not None and es.entity.kind is EntityKind.PERSON and t.i + 1 < len(self.doc)
+                        and self.doc[t.i + 1].text == "," and t.i <= tok.sent.start + 3):
+                return es.entity
+        if label is not None:
+            me, k = label
+            for _, _, other in [*reversed(self.labels[:k]), *self.labels[k + 1 :]]:
+                if other.id != me.id:
+                    return other
+        return None
 
     def _group_before(self, tok: Token) -> list[Entity]:
         """they/them/their: the parties last named together ('France and the United Kingdom ... We
@@ -157,6 +240,9 @@ class ArticleReader:
 
     def speaker(self, tok: Token) -> Entity | None:
         """Who speaks the quotation a token is in: the subject of the sentence's verb of saying."""
+        label = self.label_at(tok.i)
+        if label is not None:
+            return label[0]
         sent = tok.sent
         if sent.start in self._sent_speaker:
             return self._sent_speaker[sent.start]
@@ -190,7 +276,7 @@ class ArticleReader:
                         ents = self.resolve(obj)
                         if ents:
                             return ents[0]
-        if self.m.is_quoted(tok):
+        if self.m.is_quoted(tok) or self.label_at(tok.i) is not None:
             return self.speaker(tok)
         return None
 
@@ -283,11 +369,15 @@ class ArticleReader:
         # -- who does it
         implicit = False
         attribution = self.attribution(tok if not light else head)
+        if name == "Threat" and nominal and tok.dep_ in ("dobj", "attr") and head.lemma_ in CHARACTERISE_VERBS:
+            # 'X's program constitutes a threat to peace': whoever says so accuses X, X threatens no one
+            return self._characterised(tok, head, attribution)
         if name in tr.speaker_actor or tok.lemma_.lower() in tr.speaker_actor:
             actors = [attribution] if attribution else []
             subj_ents = [e for s in (R.subject(tok) if not nominal else []) for e in self.resolve(s)]
             if not subj_ents and nominal:
                 subj_ents = [e for c in R.children(tok, ("poss",)) for e in self.resolve(c)]
+                subj_ents += [e for w, p in R.preps(tok) if w == "by" for e in self.resolve(p)]
             recipients = subj_ents
             if not actors or not recipients:
                 return None
@@ -308,6 +398,12 @@ class ArticleReader:
             actors = [e for s in R.subject(tok) for e in self.resolve(s)]
             if not actors and tr.symmetric and tok.dep_ == "acl":
                 actors, implicit = self._implicit_actor(tok), True
+            if (not actors and tr.reactive and tok.tag_ in ("VB", "VBP") and tok.dep_ == "ROOT"
+                    and not R.children(tok, R.SUBJ + R.PASS_SUBJ) and attribution is not None
+                    and (self.m.is_quoted(tok) or self.label_at(tok.i) is not None)):
+                actors = [attribution]  # '"Thank you, Mr President," said X' / 'X: Thank you'
+            if not actors and name == "Deployment":
+                actors = self._force_owner(objs if R.is_passive(tok) else R.children(tok, ("nsubj",)))
         recipients: list[Entity] = []
         if len(actors) > 1 and tr.symmetric:
             actors, recipients = actors[:1], actors[1:]
@@ -318,6 +414,30 @@ class ArticleReader:
         if f is not None and implicit:
             f.confidence = min(f.confidence, 0.6)
         return f
+
+    def _characterised(self, tok: Token, head: Token, attribution: Entity | None) -> Found | None:
+        accuser = attribution or self.m.publisher
+        if accuser is None or any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+            return None
+        targets = []
+        for s in R.subject(head):
+            targets += self.resolve(s) or [e for w, p in R.preps(s) if w == "by" for e in self.resolve(p)]
+        targets = [t for t in targets if t.country != accuser.country]
+        if not targets:
+            return None
+        trig = next((t for t in self.rules.by_word.get("accusation", ()) if t.type.name == "Accusation"), None)
+        if trig is None:
+            return None
+        return self._finish("Accusation", trig, self.rules.types.get("Accusation", NO_RULES), tok, True, [accuser],
+                            targets[:1], [], [], attribution, False)
+
+    def _force_owner(self, toks: list[Token]) -> list[Entity]:
+        """'Russian troops were deployed', 'U.S. troops will reposition': the state whose forces move."""
+        out = []
+        for t in toks:
+            if self._is_class(t, "troops"):
+                out += [e for e in self.resolve(t, conj=False) if e.kind is EntityKind.STATE or e.country]
+        return [self._state(e.country) or e if e.kind is not EntityKind.STATE and e.country else e for e in out][:1]
 
     def _implicit_actor(self, tok: Token) -> list[Entity]:
         """An agentless participle ('a treaty signed with Putin'): the party of the clause it is in."""
@@ -387,6 +507,8 @@ class ArticleReader:
             purpose += [c for c in o.children if c.dep_ in ("acl", "relcl") and R.is_verbal(c)]
         # -- recipients
         actor_ids = {a.id for a in actors}
+        # a description ('the Balkan nation') names another state than the doer's own
+        self.exclude = {a.country for a in actors if a.country}
         for o in objs:
             # what is attacked belongs to the recipient ('shot down two Azerbaijani helicopters')
             if name != "Attack" and any(self._is_class(o, c) for c in NON_PARTY_CLASSES) and not self._is_class(o, "people"):
@@ -405,6 +527,7 @@ class ArticleReader:
         for w, p in pp:
             if w in allowed or (w == "of" and nominal and "of" in allowed):
                 recipients += self.resolve(p)
+        self.exclude = set()
         ref_target = None
         if tr.reactive and not recipients:
             recipients, ref_target = self._reactive_recipient(tok, objs, nominal, actor_ids)
@@ -412,6 +535,8 @@ class ArticleReader:
         supports = self._supports(tok, objs, purpose)
         if supports is not None and name in ("Deployment", "MilitaryAid") and not recipients:
             recipients = [supports]
+        if name in ("Deployment", "MilitaryAid") and not recipients:
+            recipients = self._destination(tok, objs, pp, actors)
         # -- places
         place_toks = [p for w, p in pp if w in LOCATIVE]
         for c in purpose:
@@ -439,6 +564,8 @@ class ArticleReader:
         recipients = [r for r in _uniq([r for r in recipients if r is not None]) if r.id not in actor_ids]
         if tr.needs_recipient and not recipients:
             return None
+        if nominal and name == "Threat" and not recipients:
+            return None  # 'North Korean missile threats' characterise, they threaten no one named
         if not nominal and name == "Attack" and not recipients and not places:
             return None
         # -- quantities
@@ -469,6 +596,24 @@ class ArticleReader:
                      recipients=recipients, places=places, supports=supports, polarity=pol, attribution=attribution,
                      date=date, precision=precision, date_text=date_text, attributes=attributes,
                      confidence=round(conf, 2))
+
+    def _destination(self, tok: Token, objs: list[Token], pp: list[tuple[str, Token]],
+                     actors: list[Entity]) -> list[Entity]:
+        """Where forces or arms go when no party is named: the state of the place they go to
+        ('to Constanta' -> Romania), also when the parse hangs 'to ...' lower in the object."""
+        own = {a.country for a in actors}
+        dests = [p for w, p in pp if w in ("to", "into")]
+        for o in objs:
+            dests += [p for t in o.subtree if t.i != o.i for w, p in R.preps(t) if w in ("to", "into")]
+        for p in dests:
+            ents = self.resolve(p)
+            if ents:
+                return [e for e in ents if e.country not in own][:1]
+            es = self.m.at(p.i)
+            if es is not None and es.entity.kind is EntityKind.PLACE and es.entity.country not in own | {None}:
+                st = self._state(es.entity.country)
+                return [st] if st else []
+        return []
 
     def _state(self, iso3: str) -> Entity | None:
         return self.m.gz.entities.get(f"state:{iso3}")

@@ -38,6 +38,7 @@ class Gazetteer:
     entities: dict[str, Entity] = field(default_factory=dict)
     forms: dict[str, list[Surface]] = field(default_factory=dict)
     surnames: dict[str, list[str]] = field(default_factory=dict)
+    surname_of: dict[str, str] = field(default_factory=dict)
     categories: dict[str, str] = field(default_factory=dict)
 
     def add_form(self, text: str | None, ent: str, how: str) -> None:
@@ -136,6 +137,7 @@ def load_gazetteer(folder: str | None = None) -> Gazetteer:
             gz.add_form(form, eid, NAME)
         surname = p.get("surname") or p["name"].split()[-1]
         gz.surnames.setdefault(surname, []).append(eid)
+        gz.surname_of[eid] = surname
     for o in _read(root, "organisations.json"):
         eid = f"org:{o['id']}"
         kind = EntityKind.ARMED_GROUP if o.get("kind") == "ArmedGroup" else EntityKind.ORGANISATION

@@ -135,7 +135,10 @@ class Mentions:
             if ent is None:
                 continue
             if ent.kind is EntityKind.PERSON and len(ent.name.split()) > 1:
-                full_names.setdefault(ent.name.split()[-1], ent)
+                # the family name as the gazetteer knows it ('Kim' for Kim Jong Un), else the last word
+                for short in dict.fromkeys((gz.surname_of.get(ent.id), ent.name.split()[-1])):
+                    if short:
+                        full_names.setdefault(short, ent)
             self._add(EntitySpan(span.start, span.end, ent, how))
         # Surnames that spaCy did not tag as a person ("Kim", "Lukin" as subjects).
         for tok in doc:
@@ -198,7 +201,8 @@ class Mentions:
     def is_quoted(self, tok: Token) -> bool:
         return tok.idx < len(self.quoted) and self.quoted[tok.idx]
 
-    def recent(self, before: int, kinds: tuple[EntityKind, ...], within_sents: int = 3) -> Entity | None:
+    def recent(self, before: int, kinds: tuple[EntityKind, ...], within_sents: int = 3,
+               exclude: set[str] | frozenset[str] = frozenset()) -> Entity | None:
         doc = self.doc
         sent_floor = _sent_index(doc, before) - within_sents
         for es in reversed(self.spans):
@@ -206,7 +210,7 @@ class Mentions:
                 continue
             if _sent_index(doc, es.start) < sent_floor:
                 return None
-            if es.entity.kind in kinds:
+            if es.entity.kind in kinds and es.entity.country not in exclude:
                 if es.how == DEMONYM and es.entity.kind is EntityKind.STATE and kinds == (EntityKind.PERSON,):
                     continue
                 return es.entity
@@ -231,7 +235,7 @@ class Mentions:
             return self.publisher
         return None
 
-    def description(self, tok: Token) -> Entity | None:
+    def description(self, tok: Token, exclude: set[str] | frozenset[str] = frozenset()) -> Entity | None:
         """'the agency', 'the government', 'the president': the last entity the description fits."""
         if not any(c.lower_ in ("the", "this", "that") for c in tok.children):
             return None
@@ -241,7 +245,7 @@ class Mentions:
             state = self.recent(tok.i, (EntityKind.STATE,), 4)
             return self.office_holder(title, state.country if state else None)
         if lemma in STATE_NOUNS:
-            return self.recent(tok.i, (EntityKind.STATE,), 3)
+            return self.recent(tok.i, (EntityKind.STATE,), 3, exclude)
         if lemma in ORG_NOUNS:
             for es in reversed(self.spans):
                 fits = lemma in self.gz.categories.get(es.entity.id, es.entity.name.lower()) or lemma in (

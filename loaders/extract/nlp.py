@@ -35,17 +35,48 @@ def model_name() -> str:
 
 @Language.component("geokg_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
-    """A line break ends a sentence: titles, headings and paragraphs never run into each other."""
+    """A line break ends a sentence: titles, headings and paragraphs never run into each other.
+    So does a full stop glued to the next sentence's first word ('the peninsula.North Korea's',
+    'our allies."The system'), which scraped texts often have."""
+    line_start = 0
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
         if "\n" in prev.text or "\n" in prev.whitespace_ or tok.text.startswith("\n"):
             tok.is_sent_start = True
+            line_start = tok.i
+        elif _glued_start(doc, tok):
+            tok.is_sent_start = True
+        elif prev.text in DATELINE_DASHES and tok.i - line_start <= 12 and all(
+                t.is_punct or t.text[:1].isupper() or t.like_num for t in doc[line_start : tok.i]):
+            tok.is_sent_start = True  # 'CAMP H.M. SMITH, Hawaii -- U.S. Pacific Command deployed ...'
     return doc
+
+
+DATELINE_DASHES = ("--", "\u2014", "\u2013", "-")
+
+
+def _glued_start(doc: Doc, tok) -> bool:
+    if not (tok.text[:1].isupper() and tok.text[1:2].islower()) or tok.i < 2:
+        return False
+    prev = doc[tok.i - 1]
+    if prev.whitespace_:
+        return False
+    if prev.text in (".", "!", "?"):
+        return not doc[tok.i - 2].whitespace_ and doc[tok.i - 2].text[-1:].isalnum()
+    if prev.text in ('"', "\u201d") and tok.i >= 3:
+        return doc[tok.i - 2].text in (".", "!", "?", ",") and not doc[tok.i - 2].whitespace_
+    return False
+
+
+# 'peninsula.North' and 'allies."The' are split where a sentence ends without its space.
+GLUED_INFIXES = (r"(?<=[a-z0-9\)\]])\.(?=[\"\u201c\u201d]?[A-Z][a-z])", r"(?<=[.!?,])[\"\u201c\u201d](?=[A-Z][a-z])")
 
 
 @cache
 def _load(name: str) -> Language:
     nlp = spacy.load(name)
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(
+        [*nlp.Defaults.infixes, *GLUED_INFIXES]).finditer
     if "parser" in nlp.pipe_names and "geokg_line_breaks" not in nlp.pipe_names:
         nlp.add_pipe("geokg_line_breaks", before="parser")
     return nlp
