@@ -6,7 +6,7 @@ MATCH (e)-[:ACTOR]->(x:Entity), (a:State {id: 'state:' + x.country})
 MATCH (e)-[:RECIPIENT]->(y:Entity), (r:State {id: 'state:' + y.country})
 WHERE a <> r
 WITH e, a, r, coalesce(e.date, e.reported) AS d
-WHERE d IS NULL OR d >= $since
+WHERE d IS NULL OR d >= date($since)
 MATCH (e)-[m:REPORTED_IN]->(:Article) WHERE m.id IS NOT NULL
 RETURN a.name AS supporter, r.name AS supported, count(DISTINCT e) AS events, count(DISTINCT m.id) AS mentions,
        toString(min(d)) AS first, toString(max(d)) AS last

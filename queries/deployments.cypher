@@ -3,7 +3,7 @@
 // param: since date = 0001-01-01 Only deployments on or after this date (an undated one counts by the date it was reported).
 MATCH (e:Event {type: 'Deployment'})-[:ACTOR]->(x:Entity)
 WITH e, x, coalesce(e.date, e.reported) AS d
-WHERE d IS NULL OR d >= $since
+WHERE d IS NULL OR d >= date($since)
 OPTIONAL MATCH (e)-[:RECIPIENT]->(y:Entity)
 OPTIONAL MATCH (e)-[:IN_PLACE]->(p:Entity)
 OPTIONAL MATCH (e)-[m:REPORTED_IN]->(:Article) WHERE m.id IS NOT NULL

@@ -24,7 +24,7 @@ KG = [str(Path(sys.executable).parent / "kg")]
 PRK, RUS, USA, KOR, UKR = (state_entity(c) for c in ("PRK", "RUS", "USA", "KOR", "UKR"))
 KIM = Entity(
     "person:Q56226", "Kim Jong Un", EntityKind.PERSON, country="PRK", wikidata="Q56226", aliases=("Kim",),
-    offices=(Office("Supreme Leader of North Korea", "Supreme Leader", "head_of_state", "PRK", "2011-12-17"),),
+    offices=(Office("Supreme Leader of North Korea", "Supreme Leader", "leader", "PRK", "2011-12-17"),),
 )
 PUTIN = Entity(
     "person:Q7747", "Vladimir Putin", EntityKind.PERSON, country="RUS", wikidata="Q7747",
