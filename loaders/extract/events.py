@@ -50,6 +50,8 @@ TITLE_HEADS = {"minister", "secretary", "president", "ambassador", "envoy", "spo
                "general", "commander", "chief", "premier", "chancellor", "leader", "official", "prime", "admiral"}
 # Verbs that characterise their subject by a noun ('constitutes a threat'): no act, a judgement.
 CHARACTERISE_VERBS = {"constitute", "pose", "represent", "remain", "be", "become"}
+# Plural nouns that name both parties of a bilateral story ('the two countries', 'the counterparts').
+PAIR_NOUNS = {"counterpart", "side", "country", "nation", "leader", "minister", "government", "party", "president"}
 SUPPORT_VERBS = {"support", "help", "assist", "aid", "back", "bolster", "defend", "reinforce"}
 NON_PARTY_CLASSES = ("troops", "weapons", "agreements", "sanction_objects", "attacks", "territory", "claims",
                      "military_aid", "meetings")
@@ -117,6 +119,9 @@ class ArticleReader:
         if depth > 2:
             return []
         lemma = tok.lemma_.lower()
+        if tok.tag_ == "NNS" and lemma in PAIR_NOUNS and any(
+                c.lower_ in ("the", "their", "our", "both", "two") for c in tok.children):
+            return self._pair_before(tok)
         org_like = lemma in ORGAN_HEADS or tok.lower_ in ORGAN_HEADS or any(
             self.rules.in_class(lemma, c) for c in ("troops", "people", "territory", "weapons"))
         found: list[Entity] = []
@@ -213,11 +218,33 @@ class ArticleReader:
                     return other
         return None
 
+    def _sent_before(self, start: int) -> int:
+        """The start of the sentence before the one starting at `start` (line breaks skipped)."""
+        j = start - 1
+        while j > 0 and self.doc[j].is_space:
+            j -= 1
+        return self.doc[max(j, 0)].sent.start
+
+    def _pair_before(self, tok: Token) -> list[Entity]:
+        """'the defense counterparts', 'our two countries', 'both sides': the two parties of different
+        states named last, in this sentence or the one before."""
+        floor = self._sent_before(tok.sent.start)
+        pair: list[Entity] = []
+        for es in reversed(self.m.spans):
+            if es.start >= tok.i or es.start < floor:
+                continue
+            if es.how == "demonym" or es.entity.kind not in (EntityKind.PERSON, EntityKind.STATE):
+                continue
+            if all(p.country != es.entity.country for p in pair) and es.entity.country:
+                pair.append(es.entity)
+            if len(pair) == 2:
+                return pair[::-1]
+        return []
+
     def _group_before(self, tok: Token) -> list[Entity]:
         """they/them/their: the parties last named together ('France and the United Kingdom ... We
         thank them both'), within the two sentences before."""
-        floor = self.doc[max(tok.sent.start - 1, 0)].sent.start
-        floor = self.doc[max(floor - 1, 0)].sent.start
+        floor = self._sent_before(self._sent_before(tok.sent.start))
         for es in reversed(self.m.spans):
             if es.start >= tok.i or es.start < floor:
                 continue
@@ -313,6 +340,9 @@ class ArticleReader:
             return bool(objs)
         if need == "entity":
             return any(self.resolve(o) for o in objs)
+        if need == "attacks_or_weapons":  # 'fired missiles at', 'fired anti-aircraft batteries at'
+            return any(self._is_class(o, "attacks") or self._is_class(o, "weapons") or o.lemma_ == "battery"
+                       for o in heads)
         return any(self._is_class(o, need) for o in heads)
 
     def _is_class(self, tok: Token, name: str) -> bool:
@@ -338,6 +368,9 @@ class ArticleReader:
                         self.speakers.append((t.i, ents[0]))
             for tok in [*verbs, *nouns]:
                 if tok.i in consumed:
+                    continue
+                if tok in nouns and (found := self._existential(tok)) is not None:
+                    self.found.append(found)
                     continue
                 found = self.read(tok, nominal=tok in nouns and tok not in verbs)
                 if found is not None:
@@ -404,6 +437,9 @@ class ArticleReader:
                 actors = [attribution]  # '"Thank you, Mr President," said X' / 'X: Thank you'
             if not actors and name == "Deployment":
                 actors = self._force_owner(objs if R.is_passive(tok) else R.children(tok, ("nsubj",)))
+            if not actors and tr.symmetric and not R.children(tok, R.SUBJ + R.PASS_SUBJ):
+                # 'the counterparts underscored their countries' ties, signing a framework ...'
+                actors, implicit = self._clause_parties(tok), True
         recipients: list[Entity] = []
         if len(actors) > 1 and tr.symmetric:
             actors, recipients = actors[:1], actors[1:]
@@ -414,6 +450,27 @@ class ArticleReader:
         if f is not None and implicit:
             f.confidence = min(f.confidence, 0.6)
         return f
+
+    def _existential(self, tok: Token) -> Found | None:
+        """'There are 30,000 Russian troops on the border': forces of a state stationed somewhere."""
+        head = tok.head
+        if tok.dep_ not in ("attr", "nsubj") or head.lemma_ != "be" or not R.children(head, ("expl",)):
+            return None
+        if not self._is_class(tok, "troops") or self._is_class(tok, "weapons"):
+            return None
+        actors = self._force_owner([tok])
+        if not actors:
+            return None
+        trig = next((t for t in self.rules.by_word.get("deployment", ()) if t.type.name == "Deployment"), None)
+        if trig is None:
+            return None
+        found = self._finish("Deployment", trig, self.rules.types.get("Deployment", NO_RULES), tok, True, actors,
+                             [], [], [], self.attribution(tok), False)
+        if found is not None:
+            found.confidence = min(found.confidence, 0.7)
+            if (n := count_of(tok)) is not None:
+                found.attributes.setdefault("troops", n)
+        return found
 
     def _characterised(self, tok: Token, head: Token, attribution: Entity | None) -> Found | None:
         accuser = attribution or self.m.publisher
@@ -600,9 +657,13 @@ class ArticleReader:
     def _destination(self, tok: Token, objs: list[Token], pp: list[tuple[str, Token]],
                      actors: list[Entity]) -> list[Entity]:
         """Where forces or arms go when no party is named: the state of the place they go to
-        ('to Constanta' -> Romania), also when the parse hangs 'to ...' lower in the object."""
+        ('to Constanta' -> Romania), also when the parse hangs 'to ...' lower in the object, or the
+        neighbour whose border they mass on ('on the border with Ukraine', 'along Ukraine's border')."""
         own = {a.country for a in actors}
         dests = [p for w, p in pp if w in ("to", "into")]
+        for w, p in pp:
+            if p.lemma_ in ("border", "frontier") and w in ("on", "along", "near", "at", "to"):
+                dests += [x for w2, x in R.preps(p) if w2 == "with"] + R.children(p, ("poss", "compound", "amod"))
         for o in objs:
             dests += [p for t in o.subtree if t.i != o.i for w, p in R.preps(t) if w in ("to", "into")]
         for p in dests:
