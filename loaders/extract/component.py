@@ -7,6 +7,7 @@ publication date and source ride in doc.user_data["geokg"], the events come back
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from spacy.language import Language
@@ -46,7 +47,7 @@ class EventsComponent:
         groups = group_mentions(found, lambda f: _mention(doc, f, article_id))
         events = [self._event(g, article_id, published, doc) for g in groups]
         doc.user_data.pop("_sent_starts", None)
-        doc.user_data[OUTPUT_KEY] = [e.to_dict() for e in events if e is not None]
+        doc.user_data[OUTPUT_KEY] = [e.to_dict() for ev in events if ev is not None for e in _per_recipient(ev)]
         return doc
 
     def _publisher(self, source: str | None) -> Entity | None:
@@ -104,6 +105,14 @@ class EventsComponent:
             mentions=tuple(g.mentions),
             reported=published,
         )
+
+
+def _per_recipient(ev: Event) -> list[Event]:
+    """One event per (type, actor, recipient): 'We thank France and the United Kingdom' is two acts
+    of thanks, each its own edge between two parties."""
+    if len(ev.recipients) < 2:
+        return [ev]
+    return [dataclasses.replace(ev, recipients=(r,), id="") for r in ev.recipients]
 
 
 def _mention(doc: Doc, f: Found, article_id: str) -> Mention:

@@ -52,6 +52,8 @@ TITLE_HEADS = {"minister", "secretary", "president", "ambassador", "envoy", "spo
 CHARACTERISE_VERBS = {"constitute", "pose", "represent", "remain", "be", "become"}
 # Plural nouns that name both parties of a bilateral story ('the two countries', 'the counterparts').
 PAIR_NOUNS = {"counterpart", "side", "country", "nation", "leader", "minister", "government", "party", "president"}
+# Publishers whose releases speak of their own state's forces when they name no other.
+OWN_FORCES_SECTORS = {"military", "defence", "defense", "government"}
 SUPPORT_VERBS = {"support", "help", "assist", "aid", "back", "bolster", "defend", "reinforce"}
 NON_PARTY_CLASSES = ("troops", "weapons", "agreements", "sanction_objects", "attacks", "territory", "claims",
                      "military_aid", "meetings")
@@ -336,6 +338,9 @@ class ArticleReader:
         heads = objs + [p for w, p in R.preps(tok) if w == "with"]
         if need == "troops_or_none":
             return not objs or any(self._is_class(o, "troops") for o in heads)
+        if need == "troops" and not objs and not R.is_passive(tok):
+            # '1,000 soldiers ... will reposition to Romania': the forces move themselves
+            return any(self._is_class(s, "troops") for s in R.children(tok, ("nsubj",)))
         if need == "any":
             return bool(objs)
         if need == "entity":
@@ -489,11 +494,18 @@ class ArticleReader:
                             targets[:1], [], [], attribution, False)
 
     def _force_owner(self, toks: list[Token]) -> list[Entity]:
-        """'Russian troops were deployed', 'U.S. troops will reposition': the state whose forces move."""
+        """'Russian troops were deployed', 'U.S. troops will reposition': the state whose forces move.
+        Forces of no named state ('1,000 soldiers', 'the 82nd Airborne Division') in a release of a
+        state's military or government are that state's own."""
         out = []
         for t in toks:
             if self._is_class(t, "troops"):
                 out += [e for e in self.resolve(t, conj=False) if e.kind is EntityKind.STATE or e.country]
+                pub = self.m.publisher
+                if not out and pub is not None and pub.country and (
+                        pub.kind is EntityKind.STATE or pub.sector in OWN_FORCES_SECTORS) and not any(
+                        self.m.at(c.i) for c in t.subtree):
+                    out.append(pub)
         return [self._state(e.country) or e if e.kind is not EntityKind.STATE and e.country else e for e in out][:1]
 
     def _implicit_actor(self, tok: Token) -> list[Entity]:
@@ -618,7 +630,9 @@ class ArticleReader:
             attributes["recapture"] = bool(recapture)
             if not recapture:
                 recipients += [self._state(p.country) for p in places if p.country and p.country not in actor_states]
-        recipients = [r for r in _uniq([r for r in recipients if r is not None]) if r.id not in actor_ids]
+        own_states = {a.country for a in actors if a.country}
+        recipients = [r for r in _uniq([r for r in recipients if r is not None]) if r.id not in actor_ids
+                      and not (r.kind is EntityKind.STATE and r.country in own_states)]
         if tr.needs_recipient and not recipients:
             return None
         if nominal and name == "Threat" and not recipients:
