@@ -20,7 +20,9 @@ import sun.misc.Signal;
  * connections; SIGTERM / SIGINT shut the databases down cleanly and exit 0.
  *
  * <p>Arguments: --bolt-port P --http-port Q --data DIR [--password PW] [--page-cache SIZE]
- * [--watch-stdin] (stop when standard input reaches end of file: the parent went away).
+ * [--watch-stdin] (stop when standard input reaches end of file: the parent went away)
+ * [--exit-when-ready] (a smoke run: start, run a few queries and HTTP requests, stop; used to
+ * record the class-data-sharing archive at build time). Port 0 picks a free port.
  */
 public final class Launcher {
     private static final PrintStream OUT = System.out;
@@ -35,6 +37,7 @@ public final class Launcher {
         String password = null;
         String pageCache = "64m";
         boolean watchStdin = false;
+        boolean exitWhenReady = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -44,11 +47,18 @@ public final class Launcher {
                 case "--password" -> password = value(args, ++i, a);
                 case "--page-cache" -> pageCache = value(args, ++i, a);
                 case "--watch-stdin" -> watchStdin = true;
+                case "--exit-when-ready" -> exitWhenReady = true;
                 default -> fail("unknown argument " + a);
             }
         }
         if (boltPort == null || httpPort == null || data == null) {
             fail("usage: --bolt-port P --http-port Q --data DIR [--password PW]");
+        }
+        if (boltPort == 0) {
+            boltPort = freePort();
+        }
+        if (httpPort == 0) {
+            httpPort = freePort();
         }
         if (password != null && password.isEmpty()) {
             fail("--password must not be empty");
@@ -132,11 +142,49 @@ public final class Launcher {
                 + " (auth " + (password == null ? "disabled" : "enabled") + ", data " + data + ")");
         OUT.flush();
 
+        if (exitWhenReady) {
+            warmUp(boot, httpPort);
+            stop.countDown();
+        }
         stop.await();
         int code = boot.stop();
         OUT.println("neo4j-server: stopped");
         OUT.flush();
         System.exit(code);
+    }
+
+    /** Load the classes a test session needs first: Cypher planning and runtime, HTTP, Browser. */
+    private static void warmUp(CommunityBootstrapper boot, int httpPort) throws Exception {
+        var db = boot.getDatabaseManagementService().database("neo4j");
+        db.executeTransactionally("CREATE INDEX warm_up IF NOT EXISTS FOR (n:WarmUp) ON (n.id)");
+        db.executeTransactionally(
+                "UNWIND range(1, $n) AS i MERGE (a:WarmUp {id: i}) MERGE (b:WarmUp {id: i + 1}) "
+                        + "MERGE (a)-[r:NEXT]->(b) SET r.w = toFloat(i), a.name = 'n' + i",
+                Map.of("n", 200));
+        db.executeTransactionally(
+                "MATCH (a:WarmUp)-[r:NEXT]->(b) WHERE a.id < $k "
+                        + "RETURN a.name AS name, count(b) AS c, sum(r.w) AS w ORDER BY name LIMIT 10",
+                Map.of("k", 50),
+                r -> {
+                    r.stream().count();
+                    return null;
+                });
+        db.executeTransactionally("MATCH (n:WarmUp) DETACH DELETE n");
+        db.executeTransactionally("DROP INDEX warm_up IF EXISTS");
+        for (String path : new String[] {"/", "/browser/"}) {
+            var url = new java.net.URL("http://127.0.0.1:" + httpPort + path);
+            var conn = (java.net.HttpURLConnection) url.openConnection();
+            try (InputStream in = conn.getInputStream()) {
+                in.readAllBytes();
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (var s = new java.net.ServerSocket()) {
+            s.bind(new InetSocketAddress("127.0.0.1", 0));
+            return s.getLocalPort();
+        }
     }
 
     private static void awaitPort(int port, long timeoutMillis) throws IOException, InterruptedException {
@@ -169,6 +217,9 @@ public final class Launcher {
             }
         } catch (NumberFormatException ignored) {
             // fall through
+        }
+        if ("0".equals(v)) {
+            return 0;
         }
         fail(flag + ": not a port: " + v);
         return -1;
