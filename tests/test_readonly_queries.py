@@ -64,17 +64,17 @@ def _neo4j_everything(uri: str) -> tuple:
     return nodes["n"], sorted(map(sorted, nodes["l"])), rels, sorted(indexes)
 
 
-@pytest.mark.parametrize("kind", list(WRITING_CYPHER))
-def test_neo4j_saved_query_that_writes_fails_and_changes_nothing(neo4j_uri, tmp_path, kind):
-    query = saved(tmp_path, f"write-{kind}", cypher=WRITING_CYPHER[kind])
+def test_neo4j_saved_queries_that_write_fail_and_change_nothing(neo4j_uri, tmp_path):
     with open_store(neo4j_uri) as st:
         st.write(sample_extractions())
         before, raw_before = _fingerprint(st), _neo4j_everything(neo4j_uri)
-        with pytest.raises((StoreError, QueryError)) as err:
-            st.run_query(query, {})
-        assert "\n" not in str(err.value)
-        assert _fingerprint(st) == before
-    assert _neo4j_everything(neo4j_uri) == raw_before
+        for kind, cypher in WRITING_CYPHER.items():
+            query = saved(tmp_path, f"write-{kind}", cypher=cypher)
+            with pytest.raises((StoreError, QueryError)) as err:
+                st.run_query(query, {})
+            assert "\n" not in str(err.value), kind
+            assert _fingerprint(st) == before, kind
+            assert _neo4j_everything(neo4j_uri) == raw_before, kind
 
 
 def test_neo4j_saved_query_that_reads_still_works(neo4j_uri, tmp_path):
@@ -87,22 +87,22 @@ def test_neo4j_saved_query_that_reads_still_works(neo4j_uri, tmp_path):
 # --- embedded Oxigraph ----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("kind", list(WRITING_SPARQL))
-def test_embedded_saved_query_that_writes_fails_and_changes_nothing(tmp_path, kind):
-    query = saved(tmp_path, f"write-{kind}", sparql=WRITING_SPARQL[kind])
+def test_embedded_saved_queries_that_write_fail_and_change_nothing(tmp_path):
     path = str(tmp_path / "store")
     with open_store(path) as st:
         st.write(sample_extractions())
         before = _fingerprint(st)
-    # as `kg query` opens it (read-only) and as the API / reports open it (read-write)
-    for read_only in (True, False):
-        with open_store(path, create=False, read_only=read_only) as st:
-            with pytest.raises((StoreError, QueryError)) as err:
-                st.run_query(query, {})
-            assert "\n" not in str(err.value)
-    with open_store(path, read_only=True) as st:
-        assert _fingerprint(st) == before
-        assert st._select('SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p "pwned" } }') == [{"n": 0}]
+    for kind, sparql in WRITING_SPARQL.items():
+        query = saved(tmp_path, f"write-{kind}", sparql=sparql)
+        # as `kg query` opens it (read-only) and as the API / reports open it (read-write)
+        for read_only in (True, False):
+            with open_store(path, create=False, read_only=read_only) as st:
+                with pytest.raises((StoreError, QueryError)) as err:
+                    st.run_query(query, {})
+                assert "\n" not in str(err.value), kind
+        with open_store(path, read_only=True) as st:
+            assert _fingerprint(st) == before, kind
+            assert st._select('SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p "pwned" } }') == [{"n": 0}], kind
 
 
 # --- remote SPARQL endpoints ----------------------------------------------------------------------
