@@ -342,6 +342,11 @@ class ImportReport:
         )
 
 
+def _printable(name: str) -> str:
+    """A file or member name as it may be shown on a terminal: control characters escaped."""
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in name)
+
+
 def _open_lines(path: Path) -> Iterator[tuple[str, Iterable[str]]]:
     """(name, lines) of a .CSV file or of each .csv member of a .zip; bytes that are not UTF-8 are replaced."""
     if zipfile.is_zipfile(path):
@@ -350,10 +355,11 @@ def _open_lines(path: Path) -> Iterator[tuple[str, Iterable[str]]]:
                 if info.is_dir():
                     continue
                 with zf.open(info) as raw:
-                    yield f"{path}!{info.filename}", io.TextIOWrapper(raw, encoding="utf-8", errors="replace", newline="\n")
+                    # member names come from the archive: shown escaped, never raw control characters
+                    yield _printable(f"{path}!{info.filename}"), io.TextIOWrapper(raw, encoding="utf-8-sig", errors="replace", newline="\n")
     else:
-        with open(path, encoding="utf-8", errors="replace", newline="\n") as fh:
-            yield str(path), fh
+        with open(path, encoding="utf-8-sig", errors="replace", newline="\n") as fh:
+            yield _printable(str(path)), fh
 
 
 def _input_bytes(paths: list[Path]) -> int:
@@ -371,22 +377,30 @@ def _valid_lines(paths: list[Path], report: ImportReport) -> Iterator[tuple[str,
     """(SOURCEURL, line) of every row that makes an event; bad and unmapped rows go to the report."""
     for path in paths:
         report.files += 1
-        for name, lines in _open_lines(path):
-            for lineno, line in enumerate(lines, 1):
-                if not line.strip():
-                    continue
-                report.rows += 1
-                try:
-                    fields = split_row(line)
-                    got = row_event(fields)
-                except RowError as exc:
-                    report.reject(name, lineno, str(exc))
-                    continue
-                if got is None:
-                    report.skip(name, lineno, f"Actor1 {fields[C['Actor1Code']] or '(none)'} is no known state or organisation")
-                    continue
-                report.imported += 1
-                yield fields[C["SOURCEURL"]].strip(), line
+        name, lineno = _printable(str(path)), 0
+        try:
+            for name, lines in _open_lines(path):
+                for lineno, line in enumerate(lines, 1):
+                    if not line.strip():
+                        continue
+                    report.rows += 1
+                    try:
+                        fields = split_row(line)
+                        got = row_event(fields)
+                    except RowError as exc:
+                        report.reject(name, lineno, str(exc))
+                        continue
+                    if got is None:
+                        actor = fields[C["Actor1Code"]] or "(none)"
+                        report.skip(name, lineno, f"Actor1 {actor} is no known state or organisation")
+                        continue
+                    report.imported += 1
+                    yield fields[C["SOURCEURL"]].strip(), line
+        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, OSError) as exc:
+            # a damaged archive or file: what was read stays counted, the rest is one reported error
+            detail = str(exc).splitlines()[0] if str(exc) else "damaged"
+            report.rows += 1  # the unreadable rest counts as one bad row, so rows = imported + unmapped + bad
+            report.reject(name, lineno + 1, f"cannot read further ({type(exc).__name__}: {detail})")
 
 
 def _group(lines: Iterable[str], report: ImportReport) -> Iterator[Extraction]:

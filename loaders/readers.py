@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import json
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -35,7 +36,8 @@ class ReadError:
 
     def __str__(self) -> str:
         where = f"{self.source}:{self.line}" if self.line is not None else self.source
-        return f"{where}: {self.message}"
+        # names come from strangers' files and folders: never let them move the terminal
+        return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in f"{where}: {self.message}")
 
 
 @dataclass(frozen=True)
@@ -255,31 +257,47 @@ def _lines(stream: BinaryIO) -> Iterator[bytes | ReadError]:
         yield line
 
 
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def _field(record: dict, *keys: str) -> str | None:
+    """A string field with lone surrogates (legal in JSON, not in UTF-8) made replacement characters."""
+    for key in keys:
+        value = record.get(key)
+        if isinstance(value, str) and value:
+            return _SURROGATES.sub("\ufffd", value)
+        if isinstance(value, int) and not isinstance(value, bool) and key == "id":
+            return str(value)
+    return None
+
+
 def _jsonl_record(raw: bytes, source: str, number: int, published: dt.date | None) -> ReadResult:
     try:
         record = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
         return ReadError(source, "line is not UTF-8", number)
+    except RecursionError:
+        return ReadError(source, "JSON nested too deeply", number)
     except ValueError as exc:
         return ReadError(source, f"malformed JSON ({exc.msg} at column {exc.colno})", number)
     if not isinstance(record, dict):
         return ReadError(source, f"expected a JSON object, got {type(record).__name__}", number)
-    text = record.get("text")
+    text = _field(record, "text")
     if not isinstance(text, str) or not text.strip():
         return ReadError(source, "no 'text' field with the article's text", number)
     date = _parse_date(record.get("published"), source, number)
     if isinstance(date, ReadError):
         return date
     text = clean_text(text)
-    url = record.get("url") if isinstance(record.get("url"), str) else None
+    url = _field(record, "url")
     return _finish(
         Article(
-            id=str(record.get("id") or Article.make_id(text, url)),
+            id=_field(record, "id") or Article.make_id(text, url),
             text=text,
-            title=record.get("title") if isinstance(record.get("title"), str) else None,
+            title=_field(record, "title"),
             url=url,
             published=date or published,
-            source=record.get("outlet") or record.get("source"),
+            source=_field(record, "outlet", "source"),
             language="en",
             path=f"{source}:{number}",
         ),

@@ -165,13 +165,6 @@ def test_chunked_spilling_path_survives_garbage(tmp_path):
     assert key(small) == key(big)
 
 
-# Known problems in loaders/gdelt.py (reported with their fixes); drop a marker once its fix lands.
-BOM = pytest.mark.xfail(strict=True, reason="gdelt opens files as utf-8, not utf-8-sig: a BOM spoils row 1")
-ZIP_ERRORS = pytest.mark.xfail(strict=True, reason="gdelt lets BadZipFile/zlib.error/NotImplementedError/RuntimeError out")
-MEMBER_NAMES = pytest.mark.xfail(strict=True, reason="gdelt prints zip member names raw (CR, LF, ESC) in row errors")
-
-
-@BOM
 def test_utf8_bom_does_not_cost_the_first_row(tmp_path):
     """Spreadsheet tools and Windows editors write a UTF-8 BOM; the first row is a real row."""
     path = tmp_path / "bom.export.CSV"
@@ -210,7 +203,6 @@ def _corrupt_zips(tmp_path: Path) -> list[Path]:
 CORRUPT_ZIPS = ["crc.zip", "truncated.zip", "method.zip", "encrypted.zip"]
 
 
-@ZIP_ERRORS
 @pytest.mark.parametrize("name", CORRUPT_ZIPS)
 def test_a_corrupt_zip_is_a_reported_error_not_an_exception(tmp_path, name):
     [path] = [p for p in _corrupt_zips(tmp_path) if p.name == name]
@@ -219,7 +211,6 @@ def test_a_corrupt_zip_is_a_reported_error_not_an_exception(tmp_path, name):
     assert report.bad >= 1 and any(name in str(e) for e in report.errors), report.errors
 
 
-@MEMBER_NAMES
 def test_zip_member_names_with_line_breaks_and_escapes_stay_on_one_line(tmp_path):
     path = tmp_path / "names.zip"
     with zipfile.ZipFile(path, "w") as zf:

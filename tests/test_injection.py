@@ -275,20 +275,14 @@ def _cross_check(store) -> None:
     assert store.run_query(saved, saved.bind(CROSS)) == []
 
 
-# kg.stores.sparql.bind_parameters substitutes one parameter after the other with re.sub over the
-# whole query, so a value containing "?other" is rescanned and the other value spliced into its
-# literal. Fix: substitute all names in one pass (one regex alternation); then drop this marker.
-BIND_RESCANS = pytest.mark.xfail(strict=True, reason="bind_parameters rescans substituted values (reported)")
-
-
-@BIND_RESCANS
+# bind_parameters once substituted one parameter after the other, so a value containing "?other"
+# was rescanned and the other value spliced into its literal; these hold it to a single pass.
 def test_embedded_one_parameter_value_never_becomes_query_text_through_another(tmp_path):
     with open_store(str(tmp_path / "s")) as st:
         st.write(_three_states())
         _cross_check(st)
 
 
-@BIND_RESCANS
 def test_remote_one_parameter_value_never_becomes_query_text_through_another(endpoint):
     with open_store(endpoint) as st:
         st.write(_three_states())

@@ -64,9 +64,13 @@ def bind_parameters(query: str, bindings: dict[str, Literal]) -> str:
     """
     import re
 
-    for name, term in bindings.items():
-        query = re.sub(rf"[?$]{re.escape(name)}\b", lambda _m, t=str(term): t, query)
-    return query
+    if not bindings:
+        return query
+    # One pass over the query text: a value is never scanned again, so a value that contains
+    # "?other" cannot pull another parameter's value into its literal.
+    names = "|".join(re.escape(n) for n in sorted(bindings, key=len, reverse=True))
+    terms = {name: str(term) for name, term in bindings.items()}
+    return re.sub(rf"[?$]({names})\b", lambda m: terms[m.group(1)], query)
 
 
 class SparqlStore(Store):
@@ -172,59 +176,79 @@ class SparqlStore(Store):
             )
         return out
 
+    # The event properties read back, each an (id, property, value) row: one triple pattern, so
+    # the union of the article graphs (which repeats a triple once per article that states it)
+    # costs one copy per article, never a join of those copies (k articles: k rows, not k**13).
+    _EVENT_PROPERTIES = (
+        "id", "eventType", "ploverType", "ploverMode", "cameoCode", "score", "polarity", "confidence",
+        "date", "datePrecision", "dateText", "reported", "attributes",
+    )  # fmt: skip
+
     def events(self) -> Iterator[Event]:
         entities = self._entities()
+        props: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
+        for r in self._select(
+            PREFIX_BLOCK
+            + "SELECT DISTINCT ?e ?p ?v WHERE { VALUES ?p { "
+            + " ".join(f"gk:{p}" for p in self._EVENT_PROPERTIES)
+            + " } ?e ?p ?v }"
+        ):
+            props[r["e"]][r["p"][len(rdf.GK) :]].append(r["v"])
         roles: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
         for r in self._select(
             PREFIX_BLOCK
-            + """SELECT DISTINCT ?id ?role ?who WHERE {
-                   ?e gk:id ?id . VALUES ?p { gk:actor gk:recipient gk:place gk:attributedTo }
-                   ?e ?p ?w . ?w gk:id ?who . BIND(STRAFTER(STR(?p), "#") AS ?role) } ORDER BY ?id ?role ?who"""
+            + """SELECT DISTINCT ?e ?role ?who WHERE {
+                   VALUES ?p { gk:actor gk:recipient gk:place gk:attributedTo }
+                   ?e ?p ?w . ?w gk:id ?who . BIND(STRAFTER(STR(?p), "#") AS ?role) }"""
         ):
-            roles[r["id"]][r["role"]].append(r["who"])
+            roles[r["e"]][r["role"]].append(r["who"])
         mentions: dict[str, list[Mention]] = defaultdict(list)
         for r in self._select(
             PREFIX_BLOCK
-            + """SELECT DISTINCT ?id ?article ?sentence ?start ?end WHERE {
-                   ?e gk:id ?id ; prov:wasDerivedFrom ?m . ?m gk:inArticle ?a ; gk:sentence ?sentence ;
-                   gk:start ?start ; gk:end ?end . ?a gk:id ?article } ORDER BY ?id ?article ?start"""
+            + """SELECT DISTINCT ?e ?article ?sentence ?start ?end WHERE {
+                   ?e prov:wasDerivedFrom ?m . ?m gk:inArticle ?a ; gk:sentence ?sentence ;
+                   gk:start ?start ; gk:end ?end . ?a gk:id ?article }"""
         ):
-            mentions[r["id"]].append(Mention(r["article"], r["sentence"], r["start"], r["end"]))
-        for r in self._select(
-            PREFIX_BLOCK
-            + """SELECT ?id (SAMPLE(?t) AS ?type) (SAMPLE(?pt) AS ?plover) (SAMPLE(?pm) AS ?mode) (SAMPLE(?c) AS ?cameo)
-                   (SAMPLE(?s) AS ?score) (SAMPLE(?pol) AS ?polarity) (MAX(?conf) AS ?confidence) (MIN(?d) AS ?date)
-                   (SAMPLE(?dp) AS ?precision) (SAMPLE(?dtx) AS ?dateText) (MIN(?rep) AS ?reported) (SAMPLE(?attr) AS ?attributes)
-                 WHERE { ?e gk:id ?id ; gk:eventType ?t ; gk:score ?s ; gk:polarity ?pol ; gk:confidence ?conf .
-                   OPTIONAL { ?e gk:ploverType ?pt } OPTIONAL { ?e gk:ploverMode ?pm } OPTIONAL { ?e gk:cameoCode ?c }
-                   OPTIONAL { ?e gk:date ?d } OPTIONAL { ?e gk:datePrecision ?dp } OPTIONAL { ?e gk:dateText ?dtx }
-                   OPTIONAL { ?e gk:reported ?rep } OPTIONAL { ?e gk:attributes ?attr } }
-                 GROUP BY ?id ORDER BY ?id"""
-        ):
-            eid = r["id"]
-            role = roles.get(eid, {})
+            mentions[r["e"]].append(Mention(r["article"], r["sentence"], r["start"], r["end"]))
+
+        def first(values: list[Any] | None) -> Any:  # SAMPLE, made deterministic
+            return min(values, key=str) if values else None
+
+        found: list[tuple[str, str, dict[str, list[Any]]]] = []
+        for key, p in props.items():
+            # An event has a type, score, polarity and confidence (the inner join of the old query).
+            if not all(p.get(k) for k in ("eventType", "score", "polarity", "confidence")):
+                continue
+            for eid in set(p.get("id", ())):
+                found.append((eid, key, p))
+        found.sort(key=lambda t: t[0])
+        for eid, key, p in found:
+            role = roles.get(key, {})
 
             def ents(name: str, role: dict = role) -> tuple[Entity, ...]:
-                return tuple(entities[i] for i in role.get(name, ()) if i in entities)
+                return tuple(entities[i] for i in sorted(role.get(name, ())) if i in entities)
 
+            date, reported = p.get("date"), p.get("reported")
+            attributes = first(p.get("attributes"))
+            precision = first(p.get("datePrecision"))
             attribution = ents("attributedTo")
             yield Event(
                 id=eid,
-                type=r["type"],
-                plover_type=r.get("plover") or "",
-                plover_mode=r.get("mode"),
-                cameo=r.get("cameo"),
-                score=float(r["score"]),
+                type=first(p["eventType"]),
+                plover_type=first(p.get("ploverType")) or "",
+                plover_mode=first(p.get("ploverMode")),
+                cameo=first(p.get("cameoCode")),
+                score=float(first(p["score"])),
                 actors=ents("actor"),
                 recipients=ents("recipient"),
                 places=ents("place"),
-                date=dt.date.fromisoformat(r["date"]) if r.get("date") else None,
-                date_precision=DatePrecision(r["precision"]) if r.get("precision") else None,
-                date_text=r.get("dateText"),
-                reported=dt.date.fromisoformat(r["reported"]) if r.get("reported") else None,
-                polarity=Polarity(r["polarity"]),
+                date=dt.date.fromisoformat(min(date)) if date else None,
+                date_precision=DatePrecision(precision) if precision else None,
+                date_text=first(p.get("dateText")),
+                reported=dt.date.fromisoformat(min(reported)) if reported else None,
+                polarity=Polarity(first(p["polarity"])),
                 attribution=attribution[0] if attribution else None,
-                confidence=float(r["confidence"]),
-                attributes=json.loads(r["attributes"]) if r.get("attributes") else {},
-                mentions=tuple(mentions.get(eid, ())),
+                confidence=float(max(p["confidence"])),
+                attributes=json.loads(attributes) if attributes else {},
+                mentions=tuple(sorted(mentions.get(key, ()), key=lambda m: (m.article, m.start))),
             )
