@@ -356,7 +356,8 @@ def _open_lines(path: Path) -> Iterator[tuple[str, Iterable[str]]]:
                     continue
                 with zf.open(info) as raw:
                     # member names come from the archive: shown escaped, never raw control characters
-                    yield _printable(f"{path}!{info.filename}"), io.TextIOWrapper(raw, encoding="utf-8-sig", errors="replace", newline="\n")
+                    text = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="replace", newline="\n")
+                    yield _printable(f"{path}!{info.filename}"), text
     else:
         with open(path, encoding="utf-8-sig", errors="replace", newline="\n") as fh:
             yield _printable(str(path)), fh
