@@ -93,14 +93,6 @@ def test_neo4j_missing_password_says_which_variables_to_set(secured_neo4j):
     assert "NEO4J_USER" in line and "NEO4J_PASSWORD" in line
 
 
-# The driver refuses user:password@ in a bolt:// URI with a ConfigurationError whose message quotes
-# the whole URI, and kg.stores.neo4j.Neo4jStore.connect puts that message into its StoreError.
-# Fix (reported): take user/password from the URI as auth and hand the driver _public(uri); and
-# redact self._uri -> self.location in every error text. Then drop this marker.
-URI_USERINFO_LEAKS = pytest.mark.xfail(strict=True, reason="Neo4j store echoes the driver's message with the full URI")
-
-
-@URI_USERINFO_LEAKS
 @pytestmark_neo4j
 def test_neo4j_credentials_in_the_uri_are_never_echoed(secured_neo4j):
     host = secured_neo4j.bolt_uri.removeprefix("bolt://")
@@ -112,7 +104,6 @@ def test_neo4j_credentials_in_the_uri_are_never_echoed(secured_neo4j):
         assert_no_secret(proc, WRONG, PASSWORD)
 
 
-@URI_USERINFO_LEAKS
 def test_neo4j_unreachable_with_a_password_does_not_print_it():
     proc = kg("stats", "--store", f"bolt://neo4j:{WRONG}@127.0.0.1:{free_port()}", env={"NEO4J_PASSWORD": PASSWORD})
     assert_one_line_exit_2(proc)

@@ -18,7 +18,7 @@ import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 from kg.model import DatePrecision, Entity, EntityKind, Event, Extraction, Mention, Office, Polarity
 from kg.queries import QueryError, SavedQuery
@@ -76,6 +76,8 @@ class Neo4jStore(Store):
         self.location = _public(uri)
         self._schema_ready = False
         self.rebuild_on_write = True
+        self._secret: str | None = None
+        self._user = "neo4j"
 
     # --- connection and errors ----------------------------------------------------------------
 
@@ -85,12 +87,15 @@ class Neo4jStore(Store):
 
         if not urlsplit(uri).hostname:
             raise StoreError(f"Neo4j URI {_public(uri)!r} names no host (want e.g. bolt://localhost:7687)")
-        user = os.environ.get("NEO4J_USER") or os.environ.get("NEO4J_USERNAME")
-        password = os.environ.get("NEO4J_PASSWORD")
+        # Credentials in the URI (bolt://user:pw@host) win over the environment; either way the
+        # driver only ever sees the URI without them, so no driver message can echo a password.
+        parts = urlsplit(uri)
+        user = unquote(parts.username) if parts.username else os.environ.get("NEO4J_USER") or os.environ.get("NEO4J_USERNAME")
+        password = unquote(parts.password) if parts.password else os.environ.get("NEO4J_PASSWORD")
         auth = (user or "neo4j", password) if password else None
         try:
             driver = neo4j.GraphDatabase.driver(
-                uri,
+                _public(uri),
                 auth=auth,
                 max_transaction_retry_time=RETRY_SECONDS,
                 connection_timeout=10.0,
@@ -99,7 +104,9 @@ class Neo4jStore(Store):
             )
         except (neo4j.exceptions.ConfigurationError, ValueError) as exc:
             raise StoreError(f"Neo4j URI {_public(uri)}: {str(exc).splitlines()[0]}") from None
-        store = cls(driver, uri, os.environ.get("NEO4J_DATABASE") or None)
+        store = cls(driver, _public(uri), os.environ.get("NEO4J_DATABASE") or None)
+        store._secret = password
+        store._user = user or "neo4j"
         try:
             driver.verify_connectivity()
         except Exception as exc:
@@ -108,14 +115,25 @@ class Neo4jStore(Store):
         return store
 
     def _error(self, exc: BaseException, doing: str, done: int | None = None) -> StoreError:
+        error = self._describe(exc, doing, done)
+        if self._secret and self._secret in str(error):
+            error = StoreError(str(error).replace(self._secret, "***"))
+        return error
+
+    def _describe(self, exc: BaseException, doing: str, done: int | None = None) -> StoreError:
         import neo4j.exceptions as nx
 
         where = f"Neo4j at {self.location}"
-        if isinstance(exc, nx.AuthError):
-            user = os.environ.get("NEO4J_USER") or os.environ.get("NEO4J_USERNAME") or "neo4j"
-            if not os.environ.get("NEO4J_PASSWORD"):
+        rate_limited = isinstance(exc, nx.Neo4jError) and "AuthenticationRateLimit" in (exc.code or "")
+        if isinstance(exc, nx.AuthError) or rate_limited:
+            if not self._secret:
                 return StoreError(f"{where} needs credentials: set NEO4J_USER and NEO4J_PASSWORD")
-            return StoreError(f"{where} refused the credentials of user {user!r} (check NEO4J_USER / NEO4J_PASSWORD)")
+            if rate_limited:
+                return StoreError(
+                    f"{where} refused user {self._user!r}: wrong credentials too many times in a row; "
+                    "wait, then check NEO4J_USER / NEO4J_PASSWORD"
+                )
+            return StoreError(f"{where} refused the credentials of user {self._user!r} (check NEO4J_USER / NEO4J_PASSWORD)")
         if isinstance(exc, nx.ServiceUnavailable | nx.SessionExpired | nx.TransientError | nx.IncompleteCommit | OSError):
             if doing == "write":
                 kept = f" after {done} article(s) were stored" if done else ""
