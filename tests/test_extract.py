@@ -98,3 +98,10 @@ def test_workers_keep_input_order():
     out = list(Extractor(workers=2, batch_size=2).extract(arts))
     assert [x.article.id for x in out] == [a.id for a in arts]
     assert all(x.events and x.events[0].type == "Attack" for x in out)
+
+
+def test_conduct_judged_wrongful_is_an_accusation_by_the_speaker(extract):
+    ev = only(extract('"Such actions by Russia are illegal," Japan\'s foreign minister said.'), "Accusation")
+    assert {a.country for a in ev.actors} == {"JPN"}
+    assert {r.country for r in ev.recipients} == {"RUS"}
+    assert not [e for e in extract("Such actions by Russia were discussed at length in Tokyo.") if e.type == "Accusation"]

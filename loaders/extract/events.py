@@ -54,6 +54,11 @@ CHARACTERISE_VERBS = {"constitute", "pose", "represent", "remain", "be", "become
 PAIR_NOUNS = {"counterpart", "side", "country", "nation", "leader", "minister", "government", "party", "president"}
 # Publishers whose releases speak of their own state's forces when they name no other.
 OWN_FORCES_SECTORS = {"military", "defence", "defense", "government"}
+# Conduct that, judged wrongful, makes an accusation against whoever acts ('actions by X are illegal').
+CONDUCT_NOUNS = {"action", "activity", "behavior", "behaviour", "conduct", "provocation", "move", "aggression"}
+WRONGFUL = {"provocative", "inconsistent", "unacceptable", "illegal", "unlawful", "dangerous", "destabilizing",
+            "destabilising", "reckless", "irresponsible", "aggressive", "unprovoked", "unjustified", "escalatory",
+            "coercive", "illegitimate", "malign", "hostile"}
 SUPPORT_VERBS = {"support", "help", "assist", "aid", "back", "bolster", "defend", "reinforce"}
 NON_PARTY_CLASSES = ("troops", "weapons", "agreements", "sanction_objects", "attacks", "territory", "claims",
                      "military_aid", "meetings")
@@ -377,6 +382,10 @@ class ArticleReader:
                 if tok in nouns and (found := self._existential(tok)) is not None:
                     self.found.append(found)
                     continue
+                if tok in nouns and (found := self._censured(tok)) is not None:
+                    found.attributes.pop("_consumed", None)
+                    self.found.append(found)
+                    continue
                 found = self.read(tok, nominal=tok in nouns and tok not in verbs)
                 if found is not None:
                     consumed.update(found.attributes.pop("_consumed", ()))
@@ -476,6 +485,31 @@ class ArticleReader:
             if (n := count_of(tok)) is not None:
                 found.attributes.setdefault("troops", n)
         return found
+
+    def _censured(self, tok: Token) -> Found | None:
+        """'Such actions by the PRC are inconsistent with international law', 'Continued provocative
+        actions by North Korea ...': conduct of X judged wrongful; whoever says so accuses X."""
+        if tok.lemma_.lower() not in CONDUCT_NOUNS:
+            return None
+        judged = {c.lemma_.lower() for c in tok.children if c.dep_ == "amod"}
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ == "be":
+            judged |= {c.lemma_.lower() for c in tok.head.children if c.dep_ in ("acomp", "attr")}
+        if not judged & WRONGFUL:
+            return None
+        targets = [e for w, p in R.preps(tok) if w == "by" for e in self.resolve(p)]
+        targets += [e for c in R.children(tok, ("poss",)) for e in self.resolve(c)]
+        attribution = self.attribution(tok)
+        accuser = attribution or self.m.publisher
+        if accuser is None:
+            return None
+        targets = [t for t in targets if t.id != accuser.id and (not t.country or t.country != accuser.country)]
+        if not targets:
+            return None
+        trig = next((t for t in self.rules.by_word.get("accusation", ()) if t.type.name == "Accusation"), None)
+        if trig is None:
+            return None
+        return self._finish("Accusation", trig, self.rules.types.get("Accusation", NO_RULES), tok, True, [accuser],
+                            targets[:1], [], [], attribution, False)
 
     def _characterised(self, tok: Token, head: Token, attribution: Entity | None) -> Found | None:
         accuser = attribution or self.m.publisher
