@@ -168,7 +168,7 @@ def test_summary_text(store_dir):
     assert "  North Korea supports Russia: 2 events, weight 20" in text
     assert "      “North Korea deployed troops to fight for Russia.”" in text
     assert "  South Korea opposes North Korea: 1 event, weight 2" in text
-    assert "  North Korea, Russia (cohesion 19.0369 from 3 events; allied: North Korea–Russia)" in text
+    assert "  North Korea, Russia (cohesion 19 from 3 events; allied: North Korea–Russia)" in text
 
 
 def test_cli_report_and_summary(store_dir, tmp_path):

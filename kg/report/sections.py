@@ -129,7 +129,7 @@ def summary(ctx: Context, spec: SectionSpec) -> Section:
                 + (f", e.g. “{q[0].sentence}”" if q else "")
             )
     for b in a.blocs:
-        sec.items.append(f"Bloc: {', '.join(b.names)} (cohesion {b.cohesion:g})")
+        sec.items.append(f"Bloc: {', '.join(b.names)} (cohesion {round(b.cohesion, 1):g})")
     if not a.events:
         sec.paragraphs.append("The store holds no events in this period: ingest articles first (`kg ingest FILES`).")
     return sec

@@ -53,7 +53,7 @@ def summary_text(a: Analysis, *, location: str = "", top: int = 5, width: int = 
         members = {m.id for m in b.members}
         ties = [r for r in allied if {r.source.id, r.target.id} <= members]
         why = f"; allied: {', '.join(f'{r.source.name}–{r.target.name}' for r in ties)}" if ties else ""
-        out.append(f"  {', '.join(b.names)} (cohesion {b.cohesion:g} from {len(b.event_ids)} events{why})")
+        out.append(f"  {', '.join(b.names)} (cohesion {round(b.cohesion, 1):g} from {len(b.event_ids)} events{why})")
     out.append("")
     out.append("More: `kg report relations --out report.html` draws the network and lists the evidence.")
     return "\n".join(out) + "\n"

@@ -24,7 +24,8 @@ class WriteReport:
     def add(self, extraction: Extraction) -> None:
         self.articles += 1
         self.events += len(extraction.events)
-        self.mentions += sum(1 for ev in extraction.events for m in ev.mentions if m.article == extraction.article.id)
+        # one sentence can state several events: it is one mention, as the stores count it
+        self.mentions += len({m.id for ev in extraction.events for m in ev.mentions if m.article == extraction.article.id})
 
 
 @dataclass
