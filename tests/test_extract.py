@@ -105,3 +105,9 @@ def test_conduct_judged_wrongful_is_an_accusation_by_the_speaker(extract):
     assert {a.country for a in ev.actors} == {"JPN"}
     assert {r.country for r in ev.recipients} == {"RUS"}
     assert not [e for e in extract("Such actions by Russia were discussed at length in Tokyo.") if e.type == "Accusation"]
+
+
+def test_strike_target_named_deep_in_the_phrase(extract):
+    ev = only(extract("Israel launched strikes on targets associated with the weapons programme of Iran."), "Attack")
+    assert {a.country for a in ev.actors} == {"ISR"}
+    assert {r.country for r in ev.recipients} == {"IRN"}

@@ -59,6 +59,10 @@ CONDUCT_NOUNS = {"action", "activity", "behavior", "behaviour", "conduct", "prov
 WRONGFUL = {"provocative", "inconsistent", "unacceptable", "illegal", "unlawful", "dangerous", "destabilizing",
             "destabilising", "reckless", "irresponsible", "aggressive", "unprovoked", "unjustified", "escalatory",
             "coercive", "illegitimate", "malign", "hostile"}
+# Whose targets are struck: 'targets associated with / belonging to X', 'the capabilities of X'.
+TARGET_NOUNS = {"target", "facility", "site", "installation", "asset", "infrastructure", "position"}
+LINK_VERBS = {"associate", "link", "belong", "tie", "connect", "use", "operate", "control", "run"}
+CAPABILITY_NOUNS = {"capability", "capacity", "program", "programme", "arsenal", "stockpile"}
 SUPPORT_VERBS = {"support", "help", "assist", "aid", "back", "bolster", "defend", "reinforce"}
 NON_PARTY_CLASSES = ("troops", "weapons", "agreements", "sanction_objects", "attacks", "territory", "claims",
                      "military_aid", "meetings")
@@ -140,6 +144,22 @@ class ArticleReader:
                 es = self.m.at(child.i)
                 if es is not None and es.entity.kind is EntityKind.PERSON:
                     return [es.entity]
+        if lemma in TARGET_NOUNS:
+            # 'strikes on targets associated with the chemical weapons capabilities of Assad'
+            for acl in R.children(tok, ("acl",)):
+                if acl.lemma_.lower() in LINK_VERBS:
+                    for p in R.children(acl, ("prep", "agent")):
+                        for o in R.children(p, ("pobj",)):
+                            found.extend(self._resolve_one(o, depth + 1))
+            if found:
+                return found
+        if lemma in CAPABILITY_NOUNS:
+            for child in tok.children:
+                if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "of"):
+                    for o in [child] if child.dep_ == "poss" else R.children(child, ("pobj",)):
+                        found.extend(self._resolve_one(o, depth + 1))
+            if found:
+                return found
         for child in tok.children:
             if child.dep_ == "poss":
                 found.extend(self._resolve_one(child, depth + 1))
