@@ -111,3 +111,12 @@ def test_strike_target_named_deep_in_the_phrase(extract):
     ev = only(extract("Israel launched strikes on targets associated with the weapons programme of Iran."), "Attack")
     assert {a.country for a in ev.actors} == {"ISR"}
     assert {r.country for r in ev.recipients} == {"IRN"}
+
+
+def test_a_person_and_their_state_accusing_are_two_events(extract):
+    from loaders.extract.merge import _party
+    from kg.model import Entity, EntityKind
+
+    person = Entity(id="person:x", name="X", kind=EntityKind.PERSON, country="USA")
+    assert _party("Accusation", person) == "person:x"
+    assert _party("Deployment", person) == "USA"

@@ -9,12 +9,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kg.model import Entity, Mention, Polarity
+from kg.model import Entity, EntityKind, Mention, Polarity
 from loaders.extract.events import Found
+
+
+# Acts of speech: what a minister said and what their state said are two events (a person and their
+# state are different parties). Deeds (deployments, attacks) a leader orders are the state's one act.
+SPEECH_TYPES = {"Accusation", "Condemnation", "Praise", "Denial", "Threat", "Demand"}
 
 
 def _state(e: Entity) -> str:
     return e.country or e.id
+
+
+def _party(type_: str, e: Entity) -> str:
+    return e.id if type_ in SPEECH_TYPES and e.kind is EntityKind.PERSON else _state(e)
 
 
 def _pol(p: Polarity) -> str:
@@ -41,7 +50,8 @@ def group_mentions(found: list[Found], mention_of) -> list[Group]:
         if not f.recipients:
             pending.append((i, f))
             continue
-        key = (f.type, frozenset(map(_state, f.actors)), frozenset(map(_state, f.recipients)), _pol(f.polarity))
+        key = (f.type, frozenset(_party(f.type, a) for a in f.actors), frozenset(map(_state, f.recipients)),
+               _pol(f.polarity))
         g = by_key.get(key)
         if g is None:
             g = by_key[key] = Group(first=f)
@@ -49,7 +59,7 @@ def group_mentions(found: list[Found], mention_of) -> list[Group]:
         g.members.append(f)
         owner[i] = g
     for i, f in pending:
-        actors = frozenset(map(_state, f.actors))
+        actors = frozenset(_party(f.type, a) for a in f.actors)
         cands = [g for k, g in by_key.items() if k[0] == f.type and k[1] == actors and k[2] and (
             f.polarity is not Polarity.DENIED) == (k[3] != Polarity.DENIED.value)]
         if len(cands) == 1:
