@@ -124,6 +124,8 @@ def score(gold: dict[str, list[dict]], preds: dict[str, list[dict]]) -> dict[str
                     continue
                 used.add(k)
                 tot[f"{level}_hit"] += 1
+                if level == "event":
+                    per_type[g["type"]]["hit"] += 1
             for p in p_events:
                 ok = any(_same(g, p, level, states) for g in g_events)
                 tot[f"{level}_right"] += ok
@@ -142,7 +144,7 @@ def score(gold: dict[str, list[dict]], preds: dict[str, list[dict]]) -> dict[str
     out: dict[str, Any] = {}
     for level in ("event", "full"):
         out[level] = _prf(tot[f"{level}_right"], tot[f"{level}_pred"], tot[f"{level}_hit"], tot[f"{level}_gold"])
-    out["per_type"] = {t: {**_prf(c["right"], c["pred"], c["right"], c["gold"]), "gold": c["gold"], "predicted": c["pred"]}
+    out["per_type"] = {t: {**_prf(c["right"], c["pred"], c["hit"], c["gold"]), "gold": c["gold"], "predicted": c["pred"]}
                        for t, c in sorted(per_type.items())}
     out["confusion"] = {f"{g} -> {p}": n for (g, p), n in sorted(confusion.items())}
     out["misses"], out["extras"] = misses, extras

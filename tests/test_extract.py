@@ -114,8 +114,8 @@ def test_strike_target_named_deep_in_the_phrase(extract):
 
 
 def test_a_person_and_their_state_accusing_are_two_events(extract):
-    from loaders.extract.merge import _party
     from kg.model import Entity, EntityKind
+    from loaders.extract.merge import _party
 
     person = Entity(id="person:x", name="X", kind=EntityKind.PERSON, country="USA")
     assert _party("Accusation", person) == "person:x"

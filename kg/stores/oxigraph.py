@@ -114,6 +114,8 @@ def _quad_text(quads: list[Quad]) -> str:
 
 
 def _prefixes() -> dict[str, str]:
+    """Prefixes for serialising. Instance ids (gkid:) are left as full IRIs: their local parts hold
+    slashes, which Turtle would have to escape (gkid:state\\/PRK)."""
     from kg.rdf import PREFIXES
 
-    return dict(PREFIXES)
+    return {k: v for k, v in PREFIXES.items() if k != "gkid"}
