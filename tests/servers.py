@@ -49,6 +49,26 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def stop_process(proc: subprocess.Popen, reader: threading.Thread | None, timeout: float) -> int | None:
+    """Stop a server started in its own process group: SIGTERM, then SIGKILL of the group after
+    `timeout` s; close its stdin (the --watch-stdin lifeline) and let its output reader finish."""
+    if proc.poll() is None:
+        with suppress(ProcessLookupError):
+            proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout)
+        except subprocess.TimeoutExpired:
+            with suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(10)
+    if proc.stdin is not None:
+        with suppress(OSError):
+            proc.stdin.close()
+    if reader is not None:
+        reader.join(5)
+    return proc.returncode
+
+
 def _free_ports(n: int) -> list[int]:
     ports: list[int] = []
     while len(ports) < n:
@@ -169,21 +189,7 @@ class Neo4jServer:
         proc, self._proc = self._proc, None
         if proc is None:
             return None
-        if proc.poll() is None:
-            with suppress(ProcessLookupError):
-                proc.send_signal(signal.SIGTERM)
-            try:
-                proc.wait(timeout)
-            except subprocess.TimeoutExpired:
-                with suppress(ProcessLookupError):
-                    os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait(10)
-        if proc.stdin is not None:
-            with suppress(OSError):
-                proc.stdin.close()
-        if self._reader is not None:
-            self._reader.join(5)
-        self.returncode = proc.returncode
+        self.returncode = stop_process(proc, self._reader, timeout)
         return self.returncode
 
     def _read(self, proc: subprocess.Popen[str]) -> None:

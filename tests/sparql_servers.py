@@ -35,8 +35,6 @@ import json
 import os
 import re
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -46,9 +44,11 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+
+from tests.servers import free_port, stop_process
 
 ROOT = Path(__file__).resolve().parent.parent
 FUSEKI_SCRIPT = ROOT / "scripts" / "fuseki-server"
@@ -67,13 +67,6 @@ _fuseki_built = False
 
 class ServerError(RuntimeError):
     """A SPARQL test server failed to build, start or stop; the message carries its last output."""
-
-
-def free_port() -> int:
-    """A TCP port on 127.0.0.1 that was free a moment ago (the usual bind-to-0 trick)."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def oxigraph_binary() -> Path:
@@ -154,21 +147,7 @@ class SparqlServer:
         proc, self._proc = self._proc, None
         if proc is None:
             return None
-        if proc.poll() is None:
-            with suppress(ProcessLookupError):
-                proc.send_signal(signal.SIGTERM)
-            try:
-                proc.wait(timeout)
-            except subprocess.TimeoutExpired:
-                with suppress(ProcessLookupError):
-                    os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait(10)
-        if proc.stdin is not None:
-            with suppress(OSError):
-                proc.stdin.close()
-        if self._reader is not None:
-            self._reader.join(5)
-        self.returncode = proc.returncode
+        self.returncode = stop_process(proc, self._reader, timeout)
         return self.returncode
 
     # -- small SPARQL client (tests that need no kg code) --
