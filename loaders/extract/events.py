@@ -525,11 +525,15 @@ class ArticleReader:
         targets = [t for t in targets if t.id != accuser.id and (not t.country or t.country != accuser.country)]
         if not targets:
             return None
+        return self._accusation(tok, accuser, targets[0], attribution)
+
+    def _accusation(self, tok: Token, accuser: Entity, target: Entity, attribution: Entity | None) -> Found | None:
+        """An accusation the text implies rather than states with a trigger verb."""
         trig = next((t for t in self.rules.by_word.get("accusation", ()) if t.type.name == "Accusation"), None)
         if trig is None:
             return None
         return self._finish("Accusation", trig, self.rules.types.get("Accusation", NO_RULES), tok, True, [accuser],
-                            targets[:1], [], [], attribution, False)
+                            [target], [], [], attribution, False)
 
     def _characterised(self, tok: Token, head: Token, attribution: Entity | None) -> Found | None:
         accuser = attribution or self.m.publisher
@@ -541,11 +545,7 @@ class ArticleReader:
         targets = [t for t in targets if t.country != accuser.country]
         if not targets:
             return None
-        trig = next((t for t in self.rules.by_word.get("accusation", ()) if t.type.name == "Accusation"), None)
-        if trig is None:
-            return None
-        return self._finish("Accusation", trig, self.rules.types.get("Accusation", NO_RULES), tok, True, [accuser],
-                            targets[:1], [], [], attribution, False)
+        return self._accusation(tok, accuser, targets[0], attribution)
 
     def _force_owner(self, toks: list[Token]) -> list[Entity]:
         """'Russian troops were deployed', 'U.S. troops will reposition': the state whose forces move.
