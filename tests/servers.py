@@ -35,7 +35,7 @@ BUILD_TIMEOUT = float(os.environ.get("KG_TEST_NEO4J_BUILD_TIMEOUT", "900"))
 STOP_TIMEOUT = 60.0
 
 _build_lock = threading.Lock()
-_built = False
+_built: set[Path] = set()
 
 
 class ServerError(RuntimeError):
@@ -78,23 +78,28 @@ def _free_ports(n: int) -> list[int]:
     return ports
 
 
-def build_neo4j() -> None:
-    """Build the launcher and fetch the jars if needed (once per process; cheap when up to date)."""
-    global _built
+def build_launcher(script: Path, timeout: float, error: type[Exception]) -> None:
+    """Run `script --build-only` (Maven build, jar download) once per process and script; cheap
+    when up to date. A failure raises `error` with the build's last output."""
     with _build_lock:
-        if _built:
+        if script in _built:
             return
         try:
             res = subprocess.run(
-                [str(NEO4J_SCRIPT), "--build-only"],
-                stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=BUILD_TIMEOUT,
+                [str(script), "--build-only"],
+                stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=timeout,
             )  # fmt: skip
         except subprocess.TimeoutExpired as e:
-            raise ServerError(f"{NEO4J_SCRIPT} --build-only took more than {BUILD_TIMEOUT:.0f} s") from e
+            raise error(f"{script} --build-only took more than {timeout:.0f} s") from e
         if res.returncode != 0:
             out = (res.stdout + res.stderr).strip()[-4000:]
-            raise ServerError(f"{NEO4J_SCRIPT} --build-only failed (exit {res.returncode}):\n{out}")
-        _built = True
+            raise error(f"{script} --build-only failed (exit {res.returncode}):\n{out}")
+        _built.add(script)
+
+
+def build_neo4j() -> None:
+    """Build the Neo4j launcher and fetch its jars if needed."""
+    build_launcher(NEO4J_SCRIPT, BUILD_TIMEOUT, ServerError)
 
 
 class Neo4jServer:

@@ -48,7 +48,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from tests.servers import free_port, stop_process
+from tests.servers import build_launcher, free_port, stop_process
 
 ROOT = Path(__file__).resolve().parent.parent
 FUSEKI_SCRIPT = ROOT / "scripts" / "fuseki-server"
@@ -61,8 +61,6 @@ BUILD_TIMEOUT = float(os.environ.get("KG_TEST_FUSEKI_BUILD_TIMEOUT", "900"))
 STOP_TIMEOUT = 30.0
 
 _RESULTS_JSON = "application/sparql-results+json"
-_build_lock = threading.Lock()
-_fuseki_built = False
 
 
 class ServerError(RuntimeError):
@@ -81,22 +79,8 @@ def oxigraph_binary() -> Path:
 
 
 def build_fuseki() -> None:
-    """Build the Fuseki launcher and fetch its jars if needed (once per process; cheap when built)."""
-    global _fuseki_built
-    with _build_lock:
-        if _fuseki_built:
-            return
-        try:
-            res = subprocess.run(
-                [str(FUSEKI_SCRIPT), "--build-only"],
-                stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=BUILD_TIMEOUT,
-            )  # fmt: skip
-        except subprocess.TimeoutExpired as e:
-            raise ServerError(f"{FUSEKI_SCRIPT} --build-only took more than {BUILD_TIMEOUT:.0f} s") from e
-        if res.returncode != 0:
-            out = (res.stdout + res.stderr).strip()[-4000:]
-            raise ServerError(f"{FUSEKI_SCRIPT} --build-only failed (exit {res.returncode}):\n{out}")
-        _fuseki_built = True
+    """Build the Fuseki launcher and fetch its jars if needed."""
+    build_launcher(FUSEKI_SCRIPT, BUILD_TIMEOUT, ServerError)
 
 
 class SparqlServer:
