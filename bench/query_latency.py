@@ -148,7 +148,8 @@ def main() -> None:
     ap.add_argument("--backends", default="oxigraph,neo4j")
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--budget", type=float, default=20.0, help="no repeats for a query slower than this (s)")
-    ap.add_argument("--neo4j-uri", default=None, help="use this Neo4j (emptied first!) instead of starting one")
+    ap.add_argument("--neo4j-uri", default=None,
+                    help="use this Neo4j instead of starting one (emptied first unless --loaded says what it holds)")
     ap.add_argument("--timeout", type=float, default=120.0, help="stop a query after this many seconds")
     ap.add_argument("--loaded", type=int, default=0, help="the stores in --workdir already hold this many events")
     ap.add_argument("--workdir", default=None)
@@ -165,7 +166,7 @@ def main() -> None:
                 backend = OxigraphBackend(workdir)
             elif name == "neo4j":
                 backend = Neo4jBackend(workdir, stack, args.neo4j_uri)
-                if args.neo4j_uri:
+                if args.neo4j_uri and not args.loaded:
                     from neo4j import GraphDatabase
 
                     with GraphDatabase.driver(args.neo4j_uri, auth=None) as d, d.session() as session:

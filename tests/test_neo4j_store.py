@@ -199,6 +199,101 @@ def test_rewriting_an_article_replaces_what_it_said(neo4j_uri):
     assert kinds == {"SUPPORTS"}  # Russia's support for North Korea (the praise) is gone, so is the alliance
 
 
+def test_one_batch_of_new_and_known_articles_equals_article_by_article(neo4j_uri, monkeypatch):
+    """The fast path (CREATE for what the graph lacks, MERGE for the rest, forget only known articles)
+    gives the same graph as writing each article alone, in a batch that mixes a changed known article,
+    a new article and an event two articles of the batch both report."""
+    ex1, ex2 = sample()
+    changed = Extraction(ex1.article, [ex1.events[1]])  # article 1 now tells only the condemnation
+    late = dataclasses.replace(ex2.article, id="art-3")
+    third = Extraction(late, [e.with_mentions(tuple(dataclasses.replace(m, article="art-3") for m in e.mentions))
+                              for e in ex2.events[:2]])  # fmt: skip
+
+    def load(batch_articles: int, steps: list[list[Extraction]]) -> tuple[dict, list]:
+        monkeypatch.setattr("kg.stores.neo4j.BATCH_ARTICLES", batch_articles)
+        cypher(neo4j_uri, "MATCH (n) DETACH DELETE n")
+        with open_store(neo4j_uri) as st:
+            for step in steps:
+                st.write(step)
+            return counts(neo4j_uri), normalised(st.events())
+
+    batched = load(50, [[ex2], [changed, third, ex2]])
+    alone = load(1, [[ex2], [changed], [third], [ex2]])
+    assert batched == alone
+    graph, events = batched
+    deployment = next(e for e in events if e["type"] == "Deployment" and e["polarity"] == "asserted")
+    # Article 1's report of the deployment is gone, article 2 still tells it.
+    assert [m[0] for m in deployment["mentions"]] == ["art-2"]
+    aid = next(e for e in events if e["type"] == "MilitaryAid")
+    assert [m[0] for m in aid["mentions"]] == ["art-2", "art-3"]
+    assert graph[":Article"] == 3 and graph[":Event"] == 6
+
+
+def test_a_new_event_told_twice_in_one_batch_keeps_the_first_report_and_the_earliest_date(neo4j_uri):
+    ex1, ex2 = sample()
+    dep = ex1.events[0]
+    later = dataclasses.replace(dep, date=dt.date(2025, 4, 29), confidence=0.5, cameo="999", mentions=ex2.events[0].mentions)
+    earlier = dataclasses.replace(dep, date=dt.date(2025, 4, 27), confidence=0.9, cameo="000", mentions=())
+    a3 = Article("art-3", "x", title="third")
+    with open_store(neo4j_uri) as st:
+        st.write([Extraction(ex2.article, [later]), Extraction(a3, [earlier])])
+    row = cypher(
+        neo4j_uri,
+        """MATCH (e:Event {id: $id})-[r:REPORTED_IN]->(a:Article)
+           RETURN toString(e.date) AS date, e.confidence AS confidence, e.cameo AS cameo,
+                  collect(a.id + ':' + coalesce(r.id, '-')) AS reports""",
+        id=dep.id,
+    )
+    assert len(row) == 1
+    assert (row[0]["date"], row[0]["confidence"], row[0]["cameo"]) == ("2025-04-27", 0.9, "999")
+    assert sorted(row[0]["reports"]) == ["art-2:" + later.mentions[0].id, "art-3:-"]
+
+
+def test_writers_racing_on_the_same_articles_leave_one_clean_load(neo4j_uri):
+    """Two writers CREATE the same new events at once: the loser's batch is rolled back and written
+    again with MERGE, so the graph equals one load."""
+    import threading
+
+    with open_store(neo4j_uri) as st:
+        st.write(sample())
+        clean = counts(neo4j_uri)
+    cypher(neo4j_uri, "MATCH (n) DETACH DELETE n")
+    errors: list[BaseException] = []
+
+    def write() -> None:
+        try:
+            with open_store(neo4j_uri) as st:
+                for _ in range(5):
+                    st.write(sample())
+        except BaseException as exc:  # noqa: BLE001  (reported by the assertion below)
+            errors.append(exc)
+
+    threads = [threading.Thread(target=write) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert counts(neo4j_uri) == clean
+
+
+def test_relations_rebuild_reads_only_what_it_counts_and_derives_the_same(neo4j_uri, seed_extractions):
+    from kg.relations import derive_relations
+
+    with open_store(neo4j_uri) as st:
+        st.write([*sample(), *seed_extractions])
+        expected = derive_relations(st.events())
+        stored = cypher(
+            neo4j_uri,
+            """MATCH (a:State)-[r:SUPPORTS|OPPOSES|ALLIED_WITH]->(b:State)
+               RETURN type(r) AS kind, a.id AS a, b.id AS b, r.weight AS weight, r.event_ids AS ids""",
+        )
+    assert len(expected) > 5
+    assert sorted((r["kind"], r["a"], r["b"], r["weight"], tuple(r["ids"])) for r in stored) == sorted(
+        (r.kind, r.source.id, r.target.id, r.weight, r.event_ids) for r in expected
+    )
+
+
 def test_events_and_stats_equal_the_embedded_store(neo4j_uri, tmp_path, seed_extractions):
     data = [*sample(), *seed_extractions]
     with open_store(neo4j_uri) as neo, open_store(str(tmp_path / "ox")) as ox:

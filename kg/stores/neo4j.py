@@ -4,9 +4,10 @@ Credentials come from NEO4J_USER / NEO4J_PASSWORD (no auth when unset), the data
 NEO4J_DATABASE (the server's default when unset). The graph model is in neo4j_schema.
 
 Writes go in batches: each batch of articles is one transaction (retried by the driver on transient
-errors) that first forgets what those articles said before and then MERGEs their rows with UNWIND,
-so ingesting the same articles twice changes nothing and a load stopped midway is completed by
-running it again. The derived state-to-state relations are rebuilt after each write.
+errors) that first forgets what those of its articles already in the graph said before, then CREATEs
+the events new to the graph and MERGEs the reports of events it already holds, so ingesting the same
+articles twice changes nothing and a load stopped midway is completed by running it again. The
+derived state-to-state relations are rebuilt after each write.
 """
 
 from __future__ import annotations
@@ -167,11 +168,16 @@ class Neo4jStore(Store):
         except Exception as exc:
             raise self._error(exc, doing) from None
 
-    def _write(self, work: Callable[[Any], Any], doing: str = "write", done: int | None = None) -> Any:
+    def _write(
+        self, work: Callable[[Any], Any], doing: str = "write", done: int | None = None, passing: type[Exception] | None = None
+    ) -> Any:
+        """Run `work` in a retried write transaction; errors become StoreErrors except those of type `passing`."""
         try:
             with self._session() as session:
                 return session.execute_write(work)
         except Exception as exc:
+            if passing is not None and isinstance(exc, passing):
+                raise
             raise self._error(exc, doing, done) from None
 
     def ensure_schema(self) -> None:
@@ -204,21 +210,15 @@ class Neo4jStore(Store):
         return report
 
     def _write_batch(self, extractions: list[Extraction], report: WriteReport) -> None:
+        import neo4j.exceptions as nx
+
         rows = schema.Batch(extractions)
-
-        def work(tx: Any) -> None:
-            ids = tx.run(schema.FORGET_ARTICLES, articles=rows.article_ids).single()["ids"]
-            tx.run(schema.WRITE_ARTICLES, rows=rows.articles).consume()
-            for kind, entity_rows in rows.entities.items():
-                tx.run(schema.write_entities(kind), rows=entity_rows).consume()
-            if rows.links:
-                tx.run(schema.WRITE_LINKS, rows=rows.links).consume()
-            for event_type, event_rows in rows.events.items():
-                tx.run(schema.write_events(event_type), rows=event_rows).consume()
-            if ids:
-                tx.run(schema.DROP_ORPHANS, ids=ids).consume()
-
-        self._write(work, "write", report.articles)
+        try:
+            self._write(lambda tx: _write_rows(tx, rows, fast=True), "write", report.articles, passing=nx.ConstraintError)
+        except nx.ConstraintError:
+            # Another writer created one of this batch's events between the lookup and the CREATE:
+            # the batch is rolled back and written again with MERGE only.
+            self._write(lambda tx: _write_rows(tx, rows, fast=False), "write", report.articles)
         for ex in extractions:
             report.add(ex)
 
@@ -226,7 +226,7 @@ class Neo4jStore(Store):
         """Replace the derived SUPPORTS / OPPOSES / ALLIED_WITH relations by those of the current events."""
         from kg.relations import derive_relations
 
-        relations = derive_relations(self.events())
+        relations = derive_relations(self._relation_events())
         by_kind: dict[str, list[dict[str, Any]]] = defaultdict(list)
         states: dict[str, Entity] = {}
         for rel in relations:
@@ -253,6 +253,32 @@ class Neo4jStore(Store):
         self.ensure_schema()
         self._write(work, "relations rebuild")
         return len(relations)
+
+    def _relation_events(self) -> Iterator[Event]:
+        """The events derive_relations can count, with what it reads of them: asserted, of a type
+        that can support, oppose or ally, with an actor and a recipient. The rest of the graph
+        (meetings, statements; places, mentions) is not read, so a rebuild costs less than events()."""
+        entities = self._entities()
+        for r in self._read(
+            """MATCH (e:Event) WHERE e.type IN $types AND e.polarity = 'asserted'
+               WITH e, [(e)-[:ACTOR]->(x:Entity) | x.id] AS actors, [(e)-[:RECIPIENT]->(x:Entity) | x.id] AS recipients
+               WHERE actors <> [] AND recipients <> []
+               RETURN e {.id, .type, .plover_type, .plover_mode, .score, .date, .reported} AS e, actors, recipients""",
+            {"types": _relation_types()},
+            doing="relations rebuild",
+        ):
+            e = r["e"]
+            yield Event(
+                id=e["id"],
+                type=e["type"],
+                plover_type=e.get("plover_type") or "",
+                plover_mode=e.get("plover_mode"),
+                score=float(e.get("score") or 0.0),
+                actors=tuple(entities[i] for i in dict.fromkeys(r["actors"]) if i in entities),
+                recipients=tuple(entities[i] for i in dict.fromkeys(r["recipients"]) if i in entities),
+                date=_date(e.get("date")),
+                reported=_date(e.get("reported")),
+            )
 
     # --- reading ------------------------------------------------------------------------------
 
@@ -373,3 +399,42 @@ class Neo4jStore(Store):
         driver, self._driver = self._driver, None
         if driver is not None:
             driver.close()
+
+
+def _relation_types() -> list[str]:
+    """Event types whose asserted events can make a SUPPORTS, OPPOSES or ALLIED_WITH relation."""
+    from kg.ontology import taxonomy
+    from kg.relations import ALLIANCE_TYPES
+
+    return [
+        name
+        for name, et in taxonomy().types.items()
+        if {et.coding_for(False).stance, et.coding_for(True).stance} & {"supports", "opposes"} or name in ALLIANCE_TYPES
+    ]
+
+
+def _write_rows(tx: Any, rows: schema.Batch, fast: bool) -> None:
+    """One batch in one transaction. Fast: old facts are forgotten only for articles the graph already
+    holds, and events new to it are CREATEd; otherwise every article is forgotten and every event MERGEd."""
+    if fast:
+        known = tx.run(schema.KNOWN, articles=rows.article_ids, events=rows.event_ids).single()
+        old_articles, old_events = known["articles"], set(known["events"])
+    else:
+        old_articles, old_events = rows.article_ids, set(rows.event_ids)
+    ids = tx.run(schema.FORGET_ARTICLES, articles=old_articles).single()["ids"] if old_articles else []
+    tx.run(schema.WRITE_ARTICLES, rows=rows.articles).consume()
+    for kind, entity_rows in rows.entities.items():
+        tx.run(schema.write_entities(kind), rows=entity_rows).consume()
+    if rows.links:
+        tx.run(schema.WRITE_LINKS, rows=rows.links).consume()
+    new = rows.split(old_events)
+    for statement, new_rows in (
+        (schema.CREATE_EVENTS, new.events),
+        (schema.CREATE_ROLES, new.roles),
+        (schema.CREATE_MENTIONS, new.mentions),
+        (schema.MERGE_EVENTS, new.merge),
+    ):
+        if new_rows:
+            tx.run(statement, rows=new_rows).consume()
+    if ids:
+        tx.run(schema.DROP_ORPHANS, ids=ids).consume()

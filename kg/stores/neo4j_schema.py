@@ -60,7 +60,13 @@ def label(name: str) -> str:
 
 # --- statements ----------------------------------------------------------------------------------
 
-FORGET_ARTICLES = """
+# Every statement below keeps the plan it was first given. The graph grows fast during a load, so
+# Neo4j would otherwise throw the cached plans away as its statistics drift and re-plan them over
+# and over (measured: re-planning took most of a fresh load's time). Each one starts from a unique-
+# constraint seek on an id, the best plan at any size, so the first plan stays the right one.
+KEEP_PLAN = "CYPHER replan=skip\n"
+
+FORGET_ARTICLES = KEEP_PLAN + """
 UNWIND $articles AS aid
 MATCH (:Article {id: aid})<-[r:REPORTED_IN]-(e:Event)
 DELETE r
@@ -72,7 +78,7 @@ WITH DISTINCT e
 RETURN collect(e.id) AS ids
 """
 
-DROP_ORPHANS = """
+DROP_ORPHANS = KEEP_PLAN + """
 UNWIND $ids AS id
 MATCH (e:Event {id: id})
 OPTIONAL MATCH (e)-[p:IN_PLACE|ATTRIBUTED_TO]->() WHERE size(p.articles) = 0
@@ -82,7 +88,7 @@ WHERE NOT (e)-[:REPORTED_IN]->()
 DETACH DELETE e
 """
 
-WRITE_ARTICLES = """
+WRITE_ARTICLES = KEEP_PLAN + """
 UNWIND $rows AS row
 MERGE (a:Article {id: row.id})
 SET a = row
@@ -90,14 +96,14 @@ SET a = row
 
 
 def write_entities(kind: str) -> str:
-    return f"""
+    return KEEP_PLAN + f"""
 UNWIND $rows AS row
 MERGE (n:Entity {{id: row.id}})
 SET n:{label(kind)}, n += row.props
 """
 
 
-WRITE_LINKS = """
+WRITE_LINKS = KEEP_PLAN + """
 UNWIND $rows AS row
 MATCH (n:Entity {id: row.id})
 FOREACH (target IN row.part_of |
@@ -112,8 +118,55 @@ FOREACH (o IN row.offices |
 _SET_FIRST = ", ".join(f"e.{k} = coalesce(e.{k}, row.props.{k})" for k in FIRST_WINS)
 
 
-def write_events(event_type: str) -> str:
-    return f"""
+# The ids of a batch that the graph already holds: only those articles have old facts to forget
+# and only those events need MERGE; everything else is written with CREATE.
+KNOWN = (
+    KEEP_PLAN
+    + """
+CALL () { UNWIND $articles AS aid MATCH (a:Article {id: aid}) RETURN collect(aid) AS articles }
+CALL () { UNWIND $events AS eid MATCH (e:Event {id: eid}) RETURN collect(eid) AS events }
+RETURN articles, events
+"""
+)
+
+# Events new to the graph: plain CREATEs of the node and then of its relationships (flat rows, like
+# a hand-written bulk load). The event type label is set from the row; Batch has checked it.
+CREATE_EVENTS = (
+    KEEP_PLAN
+    + """
+UNWIND $rows AS row
+CREATE (e:Event)
+SET e = row.props, e:$(row.props.type)
+"""
+)
+
+CREATE_ROLES = (
+    KEEP_PLAN
+    + """
+UNWIND $rows AS row
+MATCH (e:Event {id: row.event})
+MATCH (n:Entity {id: row.entity})
+CREATE (e)-[r:$(row.role)]->(n)
+SET r = row.props
+"""
+)
+
+CREATE_MENTIONS = (
+    KEEP_PLAN
+    + """
+UNWIND $rows AS row
+MATCH (e:Event {id: row.event})
+MATCH (a:Article {id: row.article})
+CREATE (e)-[r:REPORTED_IN]->(a)
+SET r = row.props
+"""
+)
+
+# A report of an event the graph (or an earlier article of the same batch) already holds: the
+# event's first-reported properties win, its date is the earliest, and the relationships are MERGEd.
+MERGE_EVENTS = (
+    KEEP_PLAN
+    + f"""
 UNWIND $rows AS row
 MERGE (e:Event {{id: row.id}})
 ON CREATE SET e += row.props, e += row.attrs
@@ -122,7 +175,7 @@ ON MATCH SET {_SET_FIRST},
   e.date = CASE WHEN e.date IS NULL OR row.props.date < e.date THEN coalesce(row.props.date, e.date) ELSE e.date END,
   e.reported = CASE WHEN e.reported IS NULL OR row.props.reported < e.reported
                     THEN coalesce(row.props.reported, e.reported) ELSE e.reported END
-SET e:{label(event_type)}
+SET e:$(row.props.type)
 WITH e, row
 MATCH (a:Article {{id: row.article}})
 FOREACH (x IN row.actors | MERGE (n:Entity {{id: x}}) MERGE (e)-[:ACTOR]->(n))
@@ -137,6 +190,7 @@ FOREACH (m IN row.mentions | MERGE (e)-[r:REPORTED_IN {{id: m.id}}]->(a)
   SET r.sentence = m.sentence, r.start = m.start, r.end = m.end)
 FOREACH (_ IN CASE WHEN size(row.mentions) = 0 THEN [1] ELSE [] END | MERGE (e)-[:REPORTED_IN]->(a))
 """
+)
 
 
 DROP_RELATIONS = "MATCH (:State)-[r:SUPPORTS|OPPOSES|ALLIED_WITH]->(:State) DELETE r"
@@ -263,13 +317,15 @@ class Batch:
         # Keyed by the whole entity: two articles that see one id differently (another kind, say)
         # both leave their mark, as they do in the RDF stores.
         entities: dict[Entity, None] = {}
-        self.events: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        # One row per (event, article) report, in article order: the first report of an event wins.
+        self.events: list[dict[str, Any]] = []
         for ex in extractions:
             for ent in ex.entities.values():
                 entities[ent] = None
             for ev in ex.events:
                 label(ev.type)
-                self.events[ev.type].append(event_row(ev, ex.article.id))
+                self.events.append(event_row(ev, ex.article.id))
+        self.event_ids = list(dict.fromkeys(row["id"] for row in self.events))
         # Like the RDF mapping: every entity's country is a State node of its own.
         known = {ent.id for ent in entities}
         for ent in list(entities):
@@ -283,3 +339,45 @@ class Batch:
             links = entity_links(ent)
             if links:
                 self.links.append(links)
+
+    def split(self, known_events: set[str]) -> NewRows:
+        """The event rows as CREATE rows (first report of an event the graph lacks) and MERGE rows."""
+        new = NewRows()
+        seen = set(known_events)
+        for row in self.events:
+            if row["id"] in seen:
+                new.merge.append(row)
+                continue
+            seen.add(row["id"])
+            new.add(row)
+        return new
+
+
+_ROLE_KEYS = (("ACTOR", "actors"), ("RECIPIENT", "recipients"), ("IN_PLACE", "places"), ("ATTRIBUTED_TO", "attribution"))
+# Which articles say so: kept on these roles so that forgetting an article can withdraw its claim.
+_SOURCED_ROLES = frozenset(("IN_PLACE", "ATTRIBUTED_TO"))
+
+
+class NewRows:
+    """Flat rows for the CREATE statements (nodes, roles, mentions) and the rows left to MERGE."""
+
+    def __init__(self) -> None:
+        self.events: list[dict[str, Any]] = []
+        self.roles: list[dict[str, Any]] = []
+        self.mentions: list[dict[str, Any]] = []
+        self.merge: list[dict[str, Any]] = []
+
+    def add(self, row: dict[str, Any]) -> None:
+        event, article = row["id"], row["article"]
+        self.events.append({"props": {**row["attrs"], **row["props"]}})
+        for role, key in _ROLE_KEYS:
+            # A list may name one entity twice; MERGE would make one relationship, so CREATE does too.
+            for entity in dict.fromkeys(row[key]):
+                props = {"articles": [article]} if role in _SOURCED_ROLES else {}
+                self.roles.append({"event": event, "entity": entity, "role": role, "props": props})
+        # The same mention twice keeps one relationship with the last values, as MERGE + SET does.
+        mentions = {m["id"]: m for m in row["mentions"]}
+        for m in mentions.values():
+            self.mentions.append({"event": event, "article": article, "props": m})
+        if not mentions:
+            self.mentions.append({"event": event, "article": article, "props": {}})
