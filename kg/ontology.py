@@ -33,9 +33,17 @@ class EventType:
     cameo_roots: tuple[str, ...]
     triggers: tuple[str, ...]
     modes: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    when_intended: Coding | None = None
 
-    def coding_for(self, supporting: bool) -> Coding:
-        return self.when_supporting if supporting and self.when_supporting else self.coding
+    def coding_for(self, supporting: bool, intended: bool = False) -> Coding:
+        """The coding of the act: helping the side it supports (when_supporting) comes first; an act
+        the actor only states it intends, offers or agrees to do is coded as that intention
+        (when_intended: CAMEO 03 / PLOVER AGREE for cooperation, CAMEO 13 / THREATEN for force)."""
+        if supporting and self.when_supporting:
+            return self.when_supporting
+        if intended and self.when_intended:
+            return self.when_intended
+        return self.coding
 
 
 @dataclass(frozen=True)
@@ -84,7 +92,7 @@ def taxonomy() -> Taxonomy:
     raw = tomllib.loads(path.read_text(encoding="utf-8"))
     types: dict[str, EventType] = {}
     for name, d in raw["types"].items():
-        base = {k: v for k, v in d.items() if k not in ("when_supporting", "modes")}
+        base = {k: v for k, v in d.items() if k not in ("when_supporting", "when_intended", "modes")}
         if "mode" not in d:
             base["mode"] = None
         types[name] = EventType(
@@ -96,5 +104,6 @@ def taxonomy() -> Taxonomy:
             cameo_roots=tuple(d.get("cameo_roots", ())),
             triggers=tuple(d.get("triggers", ())),
             modes={m: tuple(words) for m, words in d.get("modes", {}).items()},
+            when_intended=_coding(d["when_intended"], {"mode": None}) if "when_intended" in d else None,
         )
     return Taxonomy(namespace=raw["namespace"], version=raw["version"], types=types)

@@ -327,6 +327,13 @@ CORE: tuple[Term, ...] = (
         "The PLOVER concept of the same act when its recipient is the side it helps (troops sent to an ally are military aid).",
     ),
     Term(
+        "codedAsWhenIntended",
+        "annotation",
+        "coded as when intended",
+        "The PLOVER concept of the same act when its actor only states that it intends, offers or agrees to do it "
+        "(CAMEO 03, PLOVER AGREE, for cooperation; CAMEO 13, PLOVER THREATEN, for force).",
+    ),
+    Term(
         "defaultCameo", "annotation", "default CAMEO code", "The most specific CAMEO code that means the same as the event type."
     ),
     Term("defaultScore", "annotation", "default score", "The PLOVER conflict-cooperation score of the event type's coding."),
@@ -375,7 +382,7 @@ def plover_modes(tax: Taxonomy) -> dict[str, list[str]]:
     """Every PLOVER mode the taxonomy can emit, per PLOVER type, in first-seen order."""
     modes: dict[str, list[str]] = {}
     for et in tax.types.values():
-        for coding in filter(None, (et.coding, et.when_supporting)):
+        for coding in filter(None, (et.coding, et.when_supporting, et.when_intended)):
             if coding.plover and coding.mode:
                 modes.setdefault(coding.plover, []).append(coding.mode)
         if et.coding.plover:
@@ -461,6 +468,9 @@ def build_turtle(tax: Taxonomy) -> str:
         if et.when_supporting and et.when_supporting.plover:
             ws = et.when_supporting
             pairs.append(("gk:codedAsWhenSupporting", plover_concept(ws.plover, ws.mode)))
+        if et.when_intended and et.when_intended.plover:
+            wi = et.when_intended
+            pairs.append(("gk:codedAsWhenIntended", plover_concept(wi.plover, wi.mode)))
         pairs += [
             ("gk:defaultCameo", _q(c.cameo)),
             ("gk:defaultScore", f'"{c.score!r}"^^xsd:double'),

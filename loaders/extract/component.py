@@ -17,6 +17,7 @@ from kg.model import Entity, Event, Mention, Polarity
 from kg.ontology import taxonomy
 from loaders.extract.events import ArticleReader, Found
 from loaders.extract.gazetteer import load_gazetteer
+from loaders.extract.intent import expresses_intent
 from loaders.extract.mentions import ACTOR_KINDS, Mentions, build_matcher
 from loaders.extract.merge import Group, group_mentions
 from loaders.extract.rules import rules
@@ -69,9 +70,10 @@ class EventsComponent:
         recipients = list({r.id: r for f in members for r in f.recipients}.values())
         supports = next((f.supports for f in members if f.supports is not None), None)
         supporting = supports is not None and any(r.country == supports.country for r in recipients)
-        coding = et.coding_for(supporting)
+        intended = et.when_intended is not None and expresses_intent(doc[first.trigger], first.polarity, self.rules)
+        coding = et.coding_for(supporting, intended)
         mode = coding.mode
-        if not supporting and et.modes:
+        if not supporting and not intended and et.modes:
             words = {t.lemma_.lower() for f in members for t in doc[f.trigger].subtree} | {
                 doc[f.trigger].lemma_.lower() for f in members}
             mode = next((m for m, ws in et.modes.items() if words & set(ws)), mode)

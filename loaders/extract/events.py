@@ -45,6 +45,14 @@ RECIPIENT_PREPS = {
     "Retreat": (),
     "Protest": ("against",),
 }
+# Types added for PETR-2/PLOVER coverage (withdrawn from / sanctions lifted on; relations cut with / aid
+# halted to; an inquiry into / against; a show of force against).
+RECIPIENT_PREPS.update({
+    "Retreat": ("from", "on", "against"),
+    "ReduceRelations": ("with", "to", "for", "from"),
+    "Investigation": ("into", "against", "of"),
+    "ShowOfForce": ("against", "toward", "towards"),
+})
 # Titles that introduce a person of a state ('Bulgarian Minister of Defense Krasimir Karakachanov').
 TITLE_HEADS = {"minister", "secretary", "president", "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson",
                "general", "commander", "chief", "premier", "chancellor", "leader", "official", "prime", "admiral"}
@@ -56,16 +64,42 @@ PAIR_NOUNS = {"counterpart", "side", "country", "nation", "leader", "minister", 
 OWN_FORCES_SECTORS = {"military", "defence", "defense", "government"}
 # Conduct that, judged wrongful, makes an accusation against whoever acts ('actions by X are illegal').
 CONDUCT_NOUNS = {"action", "activity", "behavior", "behaviour", "conduct", "provocation", "move", "aggression"}
-WRONGFUL = {"provocative", "inconsistent", "unacceptable", "illegal", "unlawful", "dangerous", "destabilizing",
-            "destabilising", "reckless", "irresponsible", "aggressive", "unprovoked", "unjustified", "escalatory",
-            "coercive", "illegitimate", "malign", "hostile"}
+WRONGFUL = {"provocative", "inconsistent", "illegal", "unlawful", "destabilizing", "destabilising", "aggressive",
+            "unprovoked", "unjustified", "escalatory", "coercive", "illegitimate", "malign", "hostile"}
+# Descriptions of a state's rulers that refer back to the same noun named with its owner.
+GOVERNMENT_NOUNS = {"regime", "government", "administration", "junta", "leadership", "authorities"}
 # Whose targets are struck: 'targets associated with / belonging to X', 'the capabilities of X'.
 TARGET_NOUNS = {"target", "facility", "site", "installation", "asset", "infrastructure", "position"}
 LINK_VERBS = {"associate", "link", "belong", "tie", "connect", "use", "operate", "control", "run"}
 CAPABILITY_NOUNS = {"capability", "capacity", "program", "programme", "arsenal", "stockpile"}
 SUPPORT_VERBS = {"support", "help", "assist", "aid", "back", "bolster", "defend", "reinforce"}
+# Judgements that condemn an act rather than allege that it broke a rule ('reprehensible violence',
+# 'dangerous actions by X'): said of someone's conduct, they are a condemnation by whoever says so.
+CONDEMNING = {"reprehensible", "unconscionable", "heinous", "barbaric", "barbarous", "despicable", "abhorrent",
+              "outrageous", "deplorable", "appalling", "atrocious", "egregious", "shameful", "cowardly", "dangerous",
+              "reckless", "irresponsible", "unacceptable", "horrific", "vile", "brutal", "inhumane", "senseless"}
+# Nouns of conduct such a judgement may qualify, beyond CONDUCT_NOUNS.
+ACT_NOUNS = {"violence", "repression", "crackdown", "killing", "abuse", "torching", "act", "crime", "atrocity",
+             "brutality", "massacre", "persecution", "harassment", "behavior", "behaviour", "attack", "assault",
+             "aggression", "bombing", "shelling", "strike", "maneuver", "manoeuvre", "tactic", "practice", "campaign"}
+# Acts of a designated regime that a government's statement (or a quoted official) reports as wrongs.
+REGIME_WRONGS = {"arrest", "detain", "imprison", "jail", "torture", "kill", "slaughter", "murder", "massacre",
+                 "repress", "persecute", "attack", "bomb", "shell", "gas", "abduct", "kidnap", "execute", "crush",
+                 "suppress", "harass", "intimidate", "starve", "perpetuate", "silence", "target", "terrorize",
+                 "terrorise", "oppress", "brutalize", "brutalise"}
+# Harm done to something: 'did damage to X', 'the destruction caused by X'.
+HARM_NOUNS = {"damage", "destruction", "devastation", "harm"}
+INFLICT_VERBS = {"do", "cause", "inflict", "wreak", "wreck"}
+# Giving up ground to another: 'ceded territory to Y', 'lost the town to Y' (Y seizes it).
+CEDE_VERBS = {"cede", "lose", "relinquish", "surrender", "yield"}
+# Turning a weapon on someone: 'used water cannon against a boat', 'directed a laser at a ship'.
+WEAPON_USE_VERBS = {"use", "employ", "direct", "aim", "turn", "point"}
+# Who a group of people belongs to: 'gunmen associated with X', 'militants linked to X'.
+MEMBER_LINK_VERBS = {"associate", "link", "affiliate", "tie", "connect", "belong"}
 NON_PARTY_CLASSES = ("troops", "weapons", "agreements", "sanction_objects", "attacks", "territory", "claims",
                      "military_aid", "meetings")
+# (PETR-2/PLOVER types) what is lifted or cut names no party; its 'on X' / 'with X' does
+NON_PARTY_CLASSES += ("restrictions", "relations_objects")
 
 
 @dataclass
@@ -144,10 +178,12 @@ class ArticleReader:
                 es = self.m.at(child.i)
                 if es is not None and es.entity.kind is EntityKind.PERSON:
                     return [es.entity]
-        if lemma in TARGET_NOUNS:
-            # 'strikes on targets associated with the chemical weapons capabilities of Assad'
+        member = org_like and (self.rules.in_class(lemma, "people") or self.rules.in_class(lemma, "troops"))
+        if lemma in TARGET_NOUNS or member:
+            # 'strikes on targets associated with the chemical weapons capabilities of Assad',
+            # 'gunmen associated with al-Shabaab'
             for acl in R.children(tok, ("acl",)):
-                if acl.lemma_.lower() in LINK_VERBS:
+                if acl.lemma_.lower() in (LINK_VERBS if lemma in TARGET_NOUNS else MEMBER_LINK_VERBS):
                     for p in R.children(acl, ("prep", "agent")):
                         for o in R.children(p, ("pobj",)):
                             found.extend(self._resolve_one(o, depth + 1))
@@ -182,11 +218,28 @@ class ArticleReader:
                         found.append(es.entity)
             if not found:
                 found += self._titled_name(tok)
+        if not found and lemma in GOVERNMENT_NOUNS:
+            found += self._antecedent(tok, depth)
         if not found:
             desc = self.m.description(tok, self.exclude)
             if desc is not None:
                 found.append(desc)
         return found[:1] if found else []
+
+    def _antecedent(self, tok: Token, depth: int) -> list[Entity]:
+        """'the regime' after 'the Ortega-Murillo regime's attacks': the same noun named with its
+        owner earlier (this sentence or the two before), whatever state was named since."""
+        if not any(c.lower_ in ("the", "this", "that") for c in tok.children):
+            return []
+        floor = self._sent_before(self._sent_before(tok.sent.start))
+        for j in range(tok.i - 1, floor - 1, -1):
+            prev = self.doc[j]
+            if prev.lemma_.lower() == tok.lemma_.lower() and any(
+                    c.dep_ in ("compound", "amod", "poss", "nmod") for c in prev.children):
+                ents = [e for e in self._resolve_one(prev, depth + 1) if e.kind in ACTOR_KINDS]
+                if ents:
+                    return ents
+        return []
 
     def _titled_name(self, tok: Token) -> list[Entity]:
         """A name the tagger missed, introduced by a title of a state ('Bulgarian Minister of
@@ -402,13 +455,16 @@ class ArticleReader:
                 if tok in nouns and (found := self._existential(tok)) is not None:
                     self.found.append(found)
                     continue
-                if tok in nouns and (found := self._censured(tok)) is not None:
+                if tok in nouns and (found := self._implied_by_noun(tok)) is not None:
                     found.attributes.pop("_consumed", None)
                     self.found.append(found)
                     continue
                 found = self.read(tok, nominal=tok in nouns and tok not in verbs)
                 if found is not None:
                     consumed.update(found.attributes.pop("_consumed", ()))
+                    self.found.append(found)
+                if tok in verbs and (found := self._implied_by_verb(tok)) is not None:
+                    found.attributes.pop("_consumed", None)
                     self.found.append(found)
         return self.found
 
@@ -455,6 +511,8 @@ class ArticleReader:
             actors += [e for w, p in R.preps(tok) if w == "by" for e in self.resolve(p)]
             if not actors and light:
                 actors = [e for s in R.subject(head) for e in self.resolve(s)]
+            if not actors:
+                actors = [e for s in self._responsible(tok) for e in self.resolve(s)]
             if not actors and tr.symmetric:
                 between = [e for w, p in R.preps(tok) if w == "between" for e in self.resolve(p)]
                 if len(between) >= 2:
@@ -485,6 +543,19 @@ class ArticleReader:
             f.confidence = min(f.confidence, 0.6)
         return f
 
+    @staticmethod
+    def _responsible(tok: Token) -> list[Token]:
+        """'X is responsible for the attacks', 'X claimed responsibility for the attack': X did it."""
+        if tok.dep_ != "pobj" or tok.head.lower_ != "for":
+            return []
+        gov = tok.head.head
+        if gov.lemma_.lower() == "responsible" and gov.dep_ == "acomp" and gov.head.lemma_ == "be":
+            return R.subject(gov.head)
+        if gov.lemma_.lower() == "responsibility" and gov.dep_ == "dobj" and gov.head.lemma_ in (
+                "claim", "take", "accept", "admit", "bear"):
+            return R.subject(gov.head)
+        return []
+
     def _existential(self, tok: Token) -> Found | None:
         """'There are 30,000 Russian troops on the border': forces of a state stationed somewhere."""
         head = tok.head
@@ -506,26 +577,158 @@ class ArticleReader:
                 found.attributes.setdefault("troops", n)
         return found
 
+    def _implied_by_noun(self, tok: Token) -> Found | None:
+        return self._censured(tok) or self._harm(tok) or self._tribute(tok)
+
+    def _implied_by_verb(self, tok: Token) -> Found | None:
+        return self._regime_wrong(tok) or self._ceded(tok) or self._weapon_use(tok)
+
     def _censured(self, tok: Token) -> Found | None:
         """'Such actions by the PRC are inconsistent with international law', 'Continued provocative
-        actions by North Korea ...': conduct of X judged wrongful; whoever says so accuses X."""
-        if tok.lemma_.lower() not in CONDUCT_NOUNS:
+        actions by North Korea ...': conduct of X judged wrongful; whoever says so accuses X.
+        'dangerous actions by X', 'the reprehensible violence of X': whoever says so condemns X."""
+        lemma = tok.lemma_.lower()
+        if lemma not in CONDUCT_NOUNS and lemma not in ACT_NOUNS:
             return None
         judged = {c.lemma_.lower() for c in tok.children if c.dep_ == "amod"}
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ == "be":
             judged |= {c.lemma_.lower() for c in tok.head.children if c.dep_ in ("acomp", "attr")}
-        if not judged & WRONGFUL:
+        if judged & CONDEMNING:
+            name = "Condemnation"
+        elif judged & WRONGFUL and lemma in CONDUCT_NOUNS:
+            name = "Accusation"
+        else:
             return None
         targets = [e for w, p in R.preps(tok) if w == "by" for e in self.resolve(p)]
         targets += [e for c in R.children(tok, ("poss",)) for e in self.resolve(c)]
+        responder: list[Entity] = []
+        if name == "Condemnation" and (verb := self._responding_verb(tok)) is not None:
+            # 'X sanctioned Y in response to the brutal crackdown': X condemns it, and it is Y's
+            responder = [e for sb in R.subject(verb) for e in self.resolve(sb)]
+            if not targets:
+                targets = [e for o in R.objects(verb) for e in self.resolve(o)]
         attribution = self.attribution(tok)
-        accuser = attribution or self.m.publisher
+        accuser = attribution or (responder[0] if responder else self.m.publisher)
+        if accuser is None:
+            return None
+        targets = [t for t in targets if t.id != accuser.id and (not t.country or t.country != accuser.country)]
+        if not targets:
+            return None
+        if name == "Accusation":
+            return self._accusation(tok, accuser, targets[0], attribution)
+        return self._implied("Condemnation", tok, [accuser], targets[:1], attribution)
+
+    @staticmethod
+    def _responding_verb(tok: Token) -> Token | None:
+        """'We sanction X in response to / over / for the violence': the act that answers it."""
+        cur = tok
+        for _ in range(5):
+            if cur.head.i == cur.i:
+                return None
+            if cur.dep_ == "pobj" and cur.head.lower_ in ("to", "for", "over") and (
+                    cur.head.lower_ != "to" or cur.head.head.lemma_ in ("response", "reaction", "retaliation")):
+                verb = cur.head.head if cur.head.lower_ != "to" else cur.head.head.head.head
+                return verb if R.is_verbal(verb) else None
+            cur = cur.head
+        return None
+
+    def _implied(self, name: str, tok: Token, actors: list[Entity], recipients: list[Entity],
+                 attribution: Entity | None, objs: list[Token] | None = None) -> Found | None:
+        """An event the text states without a trigger of its type: built as a trigger's would be."""
+        key = {"Attack": "attack", "Praise": "praise", "Condemnation": "condemnation", "Seizure": "seizure"}[name]
+        trig = next((t for t in self.rules.by_word.get(key, ()) if t.type.name == name), None)
+        if trig is None:
+            return None
+        nominal = objs is None
+        return self._finish(name, trig, self.rules.types.get(name, NO_RULES), tok, nominal, actors, recipients,
+                            objs or [], objs or [], attribution, False)
+
+    def _harm(self, tok: Token) -> Found | None:
+        """'The Russians did significant damage to infrastructure in Kherson', 'the destruction caused
+        by X': harm done by a party is an attack on what it harms."""
+        if tok.lemma_.lower() not in HARM_NOUNS:
+            return None
+        doers = R.subject(tok.head) if tok.dep_ == "dobj" and tok.head.lemma_ in INFLICT_VERBS else []
+        for acl in R.children(tok, ("acl",)):
+            if acl.lemma_ in INFLICT_VERBS:
+                doers += R.agent(acl)
+        actors = [e for d in doers for e in self.resolve(d)]
+        if not actors:
+            return None
+        pp = R.preps(tok) + (R.preps(tok.head) if tok.dep_ == "dobj" else [])
+        recipients = [e for w, p in pp if w in ("to", "on") for e in self.resolve(p)]
+        return self._implied("Attack", tok, actors, recipients, self.attribution(tok))
+
+    def _tribute(self, tok: Token) -> Found | None:
+        """'X is a testament to the courage of Y' (whoever says so praises Y), 'X paid tribute to Y'."""
+        lemma = tok.lemma_.lower()
+        attribution = self.attribution(tok)
+        if lemma == "testament":
+            actor = attribution or self.m.publisher
+            actors = [actor] if actor is not None else []
+        elif lemma == "tribute" and tok.dep_ == "dobj" and tok.head.lemma_ == "pay":
+            actors = [e for s in R.subject(tok.head) for e in self.resolve(s)]
+        else:
+            return None
+        praised: list[Entity] = []
+        for w, p in R.preps(tok) + (R.preps(tok.head) if lemma == "tribute" else []):
+            if w != "to":
+                continue
+            for q in (p, *p.conjuncts):
+                praised += self.resolve(q, conj=False)
+                praised += [e for c in R.children(q, ("poss",)) for e in self.resolve(c)]
+                praised += [e for w2, o in R.preps(q) if w2 == "of" for e in self.resolve(o)]
+        if not actors or not praised:
+            return None
+        return self._implied("Praise", tok, actors, _uniq(praised)[:1], attribution)
+
+    def _regime_wrong(self, tok: Token) -> Found | None:
+        """'the regime has arrested 32 opponents', 'the Assad regime again gassed civilians': a
+        government's statement (or a quoted official) that tells such acts of a 'regime' accuses it."""
+        if tok.lemma_ not in REGIME_WRONGS:
+            return None
+        subj = [s for s in R.subject(tok) if s.lemma_.lower() == "regime"]
+        targets = [e for s in subj for e in self.resolve(s)]
+        if not targets:
+            return None
+        attribution = self.attribution(tok)
+        pub = self.m.publisher
+        accuser = attribution or (pub if pub is not None and (
+            pub.kind is EntityKind.STATE or pub.sector in OWN_FORCES_SECTORS) else None)
         if accuser is None:
             return None
         targets = [t for t in targets if t.id != accuser.id and (not t.country or t.country != accuser.country)]
         if not targets:
             return None
         return self._accusation(tok, accuser, targets[0], attribution)
+
+    def _ceded(self, tok: Token) -> Found | None:
+        """'Russian forces ceded territory to the Ukrainians', 'lost the town to X': X seizes it."""
+        if tok.lemma_ not in CEDE_VERBS or R.is_passive(tok):
+            return None
+        land = [o for o in R.objects(tok) if self._is_class(o, "territory")
+                or any(self._is_class(p, "territory") for w, p in R.preps(o) if w == "of")]
+        if not land:
+            return None
+        gainers = [e for w, p in R.preps(tok) if w == "to" for e in self.resolve(p)]
+        losers = [e for s in R.subject(tok) for e in self.resolve(s)]
+        if not gainers or not losers:
+            return None
+        return self._implied("Seizure", tok, gainers[:1], losers[:1], self.attribution(tok), objs=land)
+
+    def _weapon_use(self, tok: Token) -> Found | None:
+        """'used a water cannon against a Philippine boat', 'directed a laser at a ship': an attack."""
+        if tok.lemma_ not in WEAPON_USE_VERBS or R.is_passive(tok):
+            return None
+        arms = [o for o in R.objects(tok) if self._is_class(o, "weapons") and not self._is_class(o, "troops")]
+        struck = [p for t in (tok, *arms) for w, p in R.preps(t) if w in ("against", "at", "on", "upon")]
+        if not arms or not struck:
+            return None
+        actors = [e for s in R.subject(tok) for e in self.resolve(s)]
+        recipients = [e for p in struck for e in self.resolve(p)]
+        if not actors or not recipients:
+            return None
+        return self._implied("Attack", tok, actors, recipients, self.attribution(tok), objs=arms)
 
     def _accusation(self, tok: Token, accuser: Entity, target: Entity, attribution: Entity | None) -> Found | None:
         """An accusation the text implies rather than states with a trigger verb."""
@@ -687,6 +890,14 @@ class ArticleReader:
         own_states = {a.country for a in actors if a.country}
         recipients = [r for r in _uniq([r for r in recipients if r is not None]) if r.id not in actor_ids
                       and not (r.kind is EntityKind.STATE and r.country in own_states)]
+        if name == "Attack" and not recipients:
+            # 'attacked a hotel in Nairobi', 'damage to infrastructure in Kherson': what is struck
+            # inside a state other than the attacker's is struck in that state
+            where = [o for o in objs if self._is_class(o, "territory")]  # 'shelled Kharkiv'
+            where += [p for w, p in pp if w in ("in", "at", "near", "inside", "across", "throughout", "within")]
+            where += [p2 for w, p in pp if w in ("to", "on", "against", "at") for w2, p2 in R.preps(p)
+                      if w2 in ("in", "at", "near", "inside")]
+            recipients = self._place_states(where, own_states)
         if tr.needs_recipient and not recipients:
             return None
         if nominal and name == "Threat" and not recipients:
@@ -721,6 +932,18 @@ class ArticleReader:
                      recipients=recipients, places=places, supports=supports, polarity=pol, attribution=attribution,
                      date=date, precision=precision, date_text=date_text, attributes=attributes,
                      confidence=round(conf, 2))
+
+    def _place_states(self, toks: list[Token], own: set[str]) -> list[Entity]:
+        """The state a place is in ('in Nairobi' -> Kenya, 'in Kherson' -> Ukraine), not the doer's own."""
+        for t in toks:
+            for cand in (t, *[c for c in t.children if c.dep_ in ("compound", "amod")]):
+                es = self.m.at(cand.i)
+                if es is None or not es.entity.country or es.entity.country in own:
+                    continue
+                if es.entity.kind in (EntityKind.PLACE, EntityKind.STATE):
+                    st = self._state(es.entity.country)
+                    return [st] if st else []
+        return []
 
     def _destination(self, tok: Token, objs: list[Token], pp: list[tuple[str, Token]],
                      actors: list[Entity]) -> list[Entity]:

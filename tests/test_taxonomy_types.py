@@ -1,0 +1,125 @@
+"""The PLOVER types added for coverage (Investigation, ShowOfForce, ReduceRelations, release and
+easing as Retreat) and the coding of an act its actor only states it intends (when_intended), on
+sentences written for these tests, with the real spaCy pipeline."""
+
+import datetime as dt
+
+import pytest
+
+from kg.model import Article, Polarity
+from kg.ontology import taxonomy
+
+
+@pytest.fixture(scope="module")
+def extract():
+    from loaders.extract import Extractor
+
+    ex = Extractor()
+
+    def run(text):
+        return ex.extract_one(Article(id="t", text=text, published=dt.date(2025, 4, 28))).events
+
+    return run
+
+
+def only(events, type_):
+    hits = [e for e in events if e.type == type_]
+    assert len(hits) == 1, [(e.type, [a.name for a in e.actors]) for e in events]
+    return hits[0]
+
+
+def parties(ev):
+    return [a.country for a in ev.actors], [r.country for r in ev.recipients]
+
+
+def test_new_types_have_plover_and_cameo_codings_and_own_their_cameo_roots():
+    tax = taxonomy()
+    assert (tax["Investigation"].coding.plover, tax["Investigation"].coding.mode, tax["Investigation"].coding.cameo) == (
+        "ACCUSE", "investigate", "090")
+    assert (tax["ShowOfForce"].coding.plover, tax["ShowOfForce"].coding.cameo) == ("MOBILIZE", "150")
+    assert (tax["ReduceRelations"].coding.plover, tax["ReduceRelations"].coding.cameo) == ("SANCTION", "160")
+    assert tax.for_cameo("091").name == "Investigation"
+    assert tax.for_cameo("152").name == "ShowOfForce" and tax.for_cameo("154").name == "Deployment"
+    assert tax.for_cameo("161").name == "ReduceRelations" and tax.for_cameo("163").name == "Sanction"
+    assert tax.for_cameo("0841").name == "Retreat" and tax.for_cameo("085").name == "Retreat"
+    for et in tax.types.values():
+        for c in filter(None, (et.coding, et.when_supporting, et.when_intended)):
+            assert -10.0 <= c.score <= 10.0
+
+
+def test_captives_freed_are_a_release(extract):
+    ev = only(extract("Iran freed three French nationals on Tuesday."), "Retreat")
+    assert parties(ev) == (["IRN"], ["FRA"])
+    assert (ev.plover_type, ev.plover_mode, ev.polarity) == ("RETREAT", "release", Polarity.ASSERTED)
+
+
+def test_a_released_statement_is_no_release(extract):
+    assert not [e for e in extract("China released a statement on the dispute with Japan.") if e.type == "Retreat"]
+
+
+def test_a_lifted_blockade_eases_on_its_target(extract):
+    ev = only(extract("Egypt lifted its blockade on Libya."), "Retreat")
+    assert parties(ev) == (["EGY"], ["LBY"]) and ev.plover_mode == "ease"
+
+
+def test_ties_severed_and_ambassador_recalled_reduce_relations(extract):
+    ev = only(extract("Saudi Arabia severed diplomatic ties with Qatar."), "ReduceRelations")
+    assert parties(ev) == (["SAU"], ["QAT"]) and (ev.plover_type, ev.cameo) == ("SANCTION", "160")
+    ev = only(extract("Germany recalled its ambassador from Turkey."), "ReduceRelations")
+    assert parties(ev) == (["DEU"], ["TUR"]) and ev.plover_mode == "withdraw"
+    ev = only(extract("Japan halted economic aid to Myanmar on Friday."), "ReduceRelations")
+    assert parties(ev) == (["JPN"], ["MMR"]) and ev.plover_mode == "discontinue"
+
+
+def test_cutting_something_else_reduces_nothing(extract):
+    assert extract("Kenya cut interest rates.") == []
+    assert extract("Armenia mobilized international support for its position.") == []
+
+
+def test_investigations_with_and_without_a_target(extract):
+    ev = only(extract("The Netherlands is investigating Russia over the downing of the airliner."), "Investigation")
+    assert parties(ev) == (["NLD"], ["RUS"]) and (ev.plover_type, ev.plover_mode) == ("ACCUSE", "investigate")
+    ev = only(extract("South Korea launched an investigation into the drone incursion."), "Investigation")
+    assert parties(ev) == (["KOR"], []) and ev.cameo == "090"
+
+
+def test_exercises_and_mobilisation_are_a_show_of_force(extract):
+    ev = only(extract("China held military exercises near Taiwan on Monday."), "ShowOfForce")
+    assert parties(ev)[0] == ["CHN"] and (ev.plover_type, ev.cameo) == ("MOBILIZE", "150")
+    ev = only(extract("Russia mobilized 300,000 reservists."), "ShowOfForce")
+    assert parties(ev)[0] == ["RUS"] and ev.plover_mode == "troops"
+
+
+def test_an_intention_to_attack_is_coded_as_a_threat_of_force(extract):
+    ev = only(extract("Iran wants to attack Israel."), "Attack")
+    assert parties(ev) == (["IRN"], ["ISR"])
+    assert (ev.plover_type, ev.plover_mode, ev.cameo) == ("THREATEN", "violence", "138")
+
+
+def test_someone_elses_act_wanted_is_not_an_intention(extract):
+    ev = only(extract("Iran wants Syria to attack Israel."), "Attack")
+    assert ev.cameo == "190" and ev.plover_type == "ASSAULT"
+
+
+def test_promises_and_offers_are_intent_to_cooperate(extract):
+    ev = only(extract("The United States promised to send more weapons to Ukraine."), "MilitaryAid")
+    assert parties(ev) == (["USA"], ["UKR"]) and (ev.plover_type, ev.cameo) == ("AGREE", "0332")
+    ev = only(extract("Russia offered to hold talks with Ukraine."), "Meeting")
+    assert (ev.plover_type, ev.cameo) == ("AGREE", "036")
+    ev = only(extract("Japan and Australia agreed to deepen defence cooperation."), "Cooperation")
+    assert parties(ev) == (["JPN"], ["AUS"]) and ev.cameo == "030"
+
+
+def test_the_actors_own_announced_future_is_an_intention(extract):
+    ev = only(extract("Russia said it would withdraw its forces from Kherson."), "Retreat")
+    assert parties(ev)[0] == ["RUS"] and (ev.plover_type, ev.cameo) == ("AGREE", "035")
+
+
+def test_a_plain_future_stays_the_act(extract):
+    ev = only(extract("The United States will supply arms to Israel."), "MilitaryAid")
+    assert ev.polarity is Polarity.PLANNED and (ev.plover_type, ev.cameo) == ("AID", "072")
+
+
+def test_a_threat_to_cut_ties_is_a_threat_to_reduce_relations(extract):
+    ev = only(extract("Pakistan threatened to cut ties with India."), "ReduceRelations")
+    assert parties(ev) == (["PAK"], ["IND"]) and (ev.plover_type, ev.cameo) == ("THREATEN", "1313")
