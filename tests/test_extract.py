@@ -120,3 +120,76 @@ def test_a_person_and_their_state_accusing_are_two_events(extract):
     person = Entity(id="person:x", name="X", kind=EntityKind.PERSON, country="USA")
     assert _party("Accusation", person) == "person:x"
     assert _party("Deployment", person) == "USA"
+
+
+def _parties(ev):
+    return {a.country for a in ev.actors}, {r.country for r in ev.recipients}
+
+
+def test_an_attack_inside_another_state_is_on_that_state(extract):
+    assert _parties(only(extract("Hezbollah fighters attacked an army post in Israel."), "Attack"))[1] == {"ISR"}
+    assert _parties(only(extract("Russian artillery shelled Kharkiv on Monday."), "Attack")) == ({"RUS"}, {"UKR"})
+    # a state's own forces acting at home strike no other state
+    assert not [e for e in extract("Russian forces attacked a town in Russia.") if e.type == "Attack"]
+
+
+def test_members_linked_to_a_group_act_for_it(extract):
+    ev = only(extract("In 2021, gunmen associated with the Islamic State attacked a hotel in Nairobi."), "Attack")
+    assert [a.name for a in ev.actors] == ["Islamic State"]
+    assert {r.country for r in ev.recipients} == {"KEN"}
+
+
+def test_responsible_for_attacks_is_the_attacker(extract):
+    ev = only(extract("Hezbollah is responsible for several attacks in Argentina."), "Attack")
+    assert [a.name for a in ev.actors] == ["Hezbollah"]
+    assert {r.country for r in ev.recipients} == {"ARG"}
+    assert not [e for e in extract("Hezbollah claimed responsibility for the attack.") if e.type == "Attack"]
+
+
+def test_damage_done_to_a_place_is_an_attack(extract):
+    ev = only(extract("Russian troops did heavy damage to power stations in Kharkiv."), "Attack")
+    assert _parties(ev) == ({"RUS"}, {"UKR"})
+    assert not [e for e in extract("The storm caused damage to homes in Kharkiv.") if e.type == "Attack"]
+
+
+def test_ground_ceded_to_another_is_seized_by_it(extract):
+    ev = only(extract("Russia ceded the city to Ukraine after weeks of fighting."), "Seizure")
+    assert _parties(ev) == ({"UKR"}, {"RUS"})
+
+
+def test_a_weapon_turned_against_a_vessel_is_an_attack(extract):
+    ev = only(extract("The Chinese coast guard used a water cannon against a Vietnamese fishing boat."), "Attack")
+    assert _parties(ev) == ({"CHN"}, {"VNM"})
+    assert not [e for e in extract("Vietnam used the new radar system on Monday.") if e.type == "Attack"]
+
+
+def test_the_accused_did_what_they_are_accused_of(extract):
+    events = extract("Ukraine accused Russia of shelling Kherson.")
+    assert _parties(only(events, "Accusation")) == ({"UKR"}, {"RUS"})
+    assert _parties(only(events, "Attack")) == ({"RUS"}, {"UKR"})
+
+
+def test_conduct_judged_abhorrent_is_a_condemnation(extract):
+    ev = only(extract('"These are dangerous actions by Iran," the French foreign ministry said.'), "Condemnation")
+    assert _parties(ev) == ({"FRA"}, {"IRN"})
+    assert not [e for e in extract('"These are dangerous actions by Iran," the French foreign ministry said.')
+                if e.type == "Accusation"]
+    # an act answering the conduct: who acts condemns it, who is acted on did it
+    ev = only(extract("Australia sanctioned Iranian officials in response to the brutal crackdown on protesters."),
+              "Condemnation")
+    assert _parties(ev) == ({"AUS"}, {"IRN"})
+
+
+def test_a_testament_to_the_courage_of_others_praises_them(extract):
+    ev = only(extract("Poland said the victory was a testament to the courage of the Ukrainian army."), "Praise")
+    assert _parties(ev) == ({"POL"}, {"UKR"})
+    ev = only(extract("The Canadian prime minister paid tribute to Ukraine on Sunday."), "Praise")
+    assert _parties(ev)[1] == {"UKR"}
+
+
+def test_wrongs_of_a_regime_told_by_a_government_accuse_it(extract):
+    text = "The Lukashenko regime's courts sentenced three editors. This month the regime arrested 40 journalists."
+    ev = only(extract(text, source="U.S. Department of State"), "Accusation")
+    assert _parties(ev) == ({"USA"}, {"BLR"})
+    # the same report by no government accuses no one
+    assert not [e for e in extract(text) if e.type == "Accusation"]

@@ -49,7 +49,7 @@ ORG_NOUNS = {"agency", "ministry", "council", "department", "commission", "organ
 ORGAN_HEADS = {"force", "forces", "troop", "troops", "army", "military", "navy", "government", "ministry", "president",
                "leader", "official", "officials", "spokesperson", "spokesman", "spokeswoman", "minister", "department",
                "authorities", "authority", "administration", "regime", "media", "soldier", "soldiers", "unit",
-               "command", "guard", "police", "service", "services", "embassy", "diplomat", "envoy", "ambassador",
+               "command", "guard", "militia", "police", "service", "services", "embassy", "diplomat", "envoy", "ambassador",
                "parliament", "party", "leadership", "commission", "council", "people", "delegation", "side",
                "counterpart", "agency", "coast", "fighter", "fighters", "jet", "warship", "ship", "vessel",
                "separatist", "separatists", "rebels", "division", "brigade", "battalion", "operation", "operations",

@@ -63,6 +63,9 @@ def subject(tok: Token, depth: int = 0) -> list[Token]:
     if tok.dep_ in ("xcomp", "advcl", "conj", "pcomp") and is_verbal(head):
         return subject(head, depth + 1)
     if tok.dep_ == "pcomp" and head.dep_ == "prep" and is_verbal(head.head):
+        if head.lower_ in ("of", "for") and (done_by := children(head.head, ("dobj",))):
+            # 'accused X of directing', 'thanked X for sending': the object did it
+            return with_conjuncts(done_by)
         return subject(head.head, depth + 1)
     if tok.dep_ == "relcl":
         rel = [c for c in tok.children if c.dep_ in SUBJ and c.tag_ in ("WDT", "WP")]
