@@ -193,3 +193,9 @@ def test_wrongs_of_a_regime_told_by_a_government_accuse_it(extract):
     assert _parties(ev) == ({"USA"}, {"BLR"})
     # the same report by no government accuses no one
     assert not [e for e in extract(text) if e.type == "Accusation"]
+
+
+def test_a_verb_that_needs_forces_as_object_is_a_deployment_trigger(extract):
+    events = extract("The United States will soon move additional forces to Romania and Poland.")
+    assert {r.country for e in events if e.type == "Deployment" for r in e.recipients} == {"ROU", "POL"}
+    assert not [e for e in extract("Germany will move its embassy to Kyiv.") if e.type == "Deployment"]

@@ -71,6 +71,13 @@ def rules() -> Rules:
             # ("call for": the verb; "military aid": the noun).
             for w in set(words):
                 by_word.setdefault(w, []).append(Trigger(et, words, phrase))
+    for name, tr in types.items():
+        # A verb that makes an event of a type only with the right object ('move forces to') is a
+        # trigger of that type under that condition, whether or not the taxonomy lists it.
+        et = tax.types[name]
+        for lemma, need in tr.object_class.items():
+            if need != "never" and not any(t.type.name == name for t in by_word.get(lemma, ())):
+                by_word.setdefault(lemma, []).append(Trigger(et, (lemma,), lemma))
     mod = {k: frozenset(v) for k, v in raw.get("modality", {}).items()}
     return Rules(
         classes={k: frozenset(v) for k, v in raw["classes"].items()},
