@@ -123,3 +123,26 @@ def test_a_plain_future_stays_the_act(extract):
 def test_a_threat_to_cut_ties_is_a_threat_to_reduce_relations(extract):
     ev = only(extract("Pakistan threatened to cut ties with India."), "ReduceRelations")
     assert parties(ev) == (["PAK"], ["IND"]) and (ev.plover_type, ev.cameo) == ("THREATEN", "1313")
+
+
+def test_condolences_are_sympathy_with_no_plover_type(extract):
+    ev = only(extract("Japan expressed its deep sympathy to the people of Turkey."), "Sympathy")
+    assert parties(ev) == (["JPN"], ["TUR"]) and (ev.cameo, ev.plover_type) == ("018", "")
+    assert extract("The ministry expressed concern over the situation.") == []
+
+
+def test_willing_to_is_an_offer_by_the_subject_of_the_copula(extract):
+    ev = only(extract("Syria says it is willing to withdraw its troops from Lebanon."), "Retreat")
+    assert parties(ev) == (["SYR"], ["LBN"])
+    assert ev.polarity is Polarity.PLANNED and (ev.plover_type, ev.cameo) == ("AGREE", "035")
+
+
+def test_a_quick_condemnation_is_still_asserted(extract):
+    ev = only(extract("China was quick to condemn the missile test by North Korea."), "Condemnation")
+    assert ev.polarity is Polarity.ASSERTED and ev.cameo == "111"
+
+
+def test_soldiers_killed_are_casualties_not_a_deployment(extract):
+    assert not [e for e in extract("There were 10 Russian soldiers killed in Ukraine today.") if e.type == "Deployment"]
+    ev = only(extract("There are 30,000 Russian troops on the border with Ukraine."), "Deployment")
+    assert parties(ev) == (["RUS"], ["UKR"])

@@ -52,6 +52,7 @@ RECIPIENT_PREPS.update({
     "ReduceRelations": ("with", "to", "for", "from"),
     "Investigation": ("into", "against", "of"),
     "ShowOfForce": ("against", "toward", "towards"),
+    "Sympathy": ("to", "with"),
 })
 # Titles that introduce a person of a state ('Bulgarian Minister of Defense Krasimir Karakachanov').
 TITLE_HEADS = {"minister", "secretary", "president", "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson",
@@ -563,6 +564,9 @@ class ArticleReader:
             return None
         if not self._is_class(tok, "troops") or self._is_class(tok, "weapons"):
             return None
+        if any(c.dep_ in ("acl", "relcl") and c.lemma_ in ("kill", "wound", "injure", "capture", "die")
+               for c in tok.children):
+            return None  # 'There were 10 Russian soldiers killed in Ukraine': casualties, not a deployment
         actors = self._force_owner([tok])
         if not actors:
             return None
@@ -898,11 +902,12 @@ class ArticleReader:
             where += [p2 for w, p in pp if w in ("to", "on", "against", "at") for w2, p2 in R.preps(p)
                       if w2 in ("in", "at", "near", "inside")]
             recipients = self._place_states(where, own_states)
-        if tr.needs_recipient and not recipients:
+        struck = name == "Attack" and not recipients and self._struck_named(objs, pp)
+        if tr.needs_recipient and not recipients and not struck:
             return None
         if nominal and name == "Threat" and not recipients:
             return None  # 'North Korean missile threats' characterise, they threaten no one named
-        if not nominal and name == "Attack" and not recipients and not places:
+        if not nominal and name == "Attack" and not recipients and not places and not struck:
             return None
         # -- quantities
         if supports is not None:
@@ -932,6 +937,12 @@ class ArticleReader:
                      recipients=recipients, places=places, supports=supports, polarity=pol, attribution=attribution,
                      date=date, precision=precision, date_text=date_text, attributes=attributes,
                      confidence=round(conf, 2))
+
+    def _struck_named(self, objs: list[Token], pp: list[tuple[str, Token]]) -> bool:
+        """An attack whose target is named though it is no party ('bombing the enclave', 'attacking a
+        commercial vessel', 'an attack against his own people'): the attack happened all the same."""
+        struck = list(objs) + [p for w, p in pp if w in ("against", "on", "upon", "at")]
+        return any(self._is_class(o, c) for o in struck for c in ("territory", "troops", "people"))
 
     def _place_states(self, toks: list[Token], own: set[str]) -> list[Entity]:
         """The state a place is in ('in Nairobi' -> Kenya, 'in Kherson' -> Ukraine), not the doer's own."""

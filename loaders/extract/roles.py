@@ -17,6 +17,11 @@ OBJECT_CONTROL = {"help", "order", "ask", "urge", "allow", "force", "enable", "p
 CLAUSE_DEPS = ("ccomp", "xcomp", "advcl", "conj", "relcl", "acl", "parataxis", "pcomp")
 
 
+# Adjectives whose infinitive is an act offered or expected, not done ('is willing to withdraw').
+READY_ADJECTIVES = {"willing", "ready", "prepared", "eager", "keen", "determined", "likely", "poised", "due", "set",
+                    "able", "committed"}
+
+
 def is_verbal(tok: Token) -> bool:
     return tok.pos_ in ("VERB", "AUX") or (tok.tag_ in ("VBG", "VBN", "VB", "VBD", "VBZ", "VBP"))
 
@@ -60,6 +65,10 @@ def subject(tok: Token, depth: int = 0) -> list[Token]:
         objs = children(head, OBJ)
         if objs:
             return with_conjuncts(objs)
+    if tok.dep_ == "xcomp" and is_verbal(head) and is_passive(head) and not agent(head):
+        return with_conjuncts(children(head, PASS_SUBJ))  # 'Obama is scheduled to attend', 'troops were ordered to leave'
+    if tok.dep_ == "xcomp" and head.dep_ == "acomp" and is_verbal(head.head):
+        return subject(head.head, depth + 1)  # 'Syria is willing to withdraw', 'ready to host'
     if tok.dep_ in ("xcomp", "advcl", "conj", "pcomp") and is_verbal(head):
         return subject(head, depth + 1)
     if tok.dep_ == "pcomp" and head.dep_ == "prep" and is_verbal(head.head):
@@ -162,6 +171,10 @@ def polarity(tok: Token, rules: Rules, nominal: bool) -> Polarity:
         if t.lower_ == "going" and any(c.dep_ == "xcomp" for c in kids):
             return Polarity.PLANNED
     if nominal and any(c.dep_ == "amod" and c.lower_ in m["planned_adjectives"] for c in tok.children):
+        return Polarity.PLANNED
+    # 'Syria is willing to withdraw', 'ready to provide': an act offered, not done
+    verb = tok.head if nominal and tok.dep_ in ("dobj", "attr") else tok
+    if verb.dep_ == "xcomp" and verb.head.dep_ == "acomp" and verb.head.lemma_.lower() in READY_ADJECTIVES:
         return Polarity.PLANNED
     return Polarity.ASSERTED
 
