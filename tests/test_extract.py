@@ -130,7 +130,7 @@ def test_an_attack_inside_another_state_is_on_that_state(extract):
     assert _parties(only(extract("Hezbollah fighters attacked an army post in Israel."), "Attack"))[1] == {"ISR"}
     assert _parties(only(extract("Russian artillery shelled Kharkiv on Monday."), "Attack")) == ({"RUS"}, {"UKR"})
     # a state's own forces acting at home strike no other state
-    assert not [e for e in extract("Russian forces attacked a town in Russia.") if e.type == "Attack"]
+    assert [e.recipients for e in extract("Russian forces attacked a town in Russia.") if e.type == "Attack"] == [()]
 
 
 def test_members_linked_to_a_group_act_for_it(extract):
@@ -199,3 +199,29 @@ def test_a_verb_that_needs_forces_as_object_is_a_deployment_trigger(extract):
     events = extract("The United States will soon move additional forces to Romania and Poland.")
     assert {r.country for e in events if e.type == "Deployment" for r in e.recipients} == {"ROU", "POL"}
     assert not [e for e in extract("Germany will move its embassy to Kyiv.") if e.type == "Deployment"]
+
+
+def test_an_attack_on_a_named_thing_of_no_party_is_still_an_attack(extract):
+    ev = only(extract("The Houthis attempted to escalate the war, this time by attacking a commercial vessel."), "Attack")
+    assert [a.name for a in ev.actors] == ["Houthis"] and ev.recipients == ()
+    assert not [e for e in extract("The Houthis launched an attack.") if e.type == "Attack"]
+
+
+def test_a_family_name_without_its_article(extract):
+    ev = only(extract("Bashar al-Assad spoke on Monday. Later Assad launched an attack against his own people."),
+              "Attack")
+    assert [a.name for a in ev.actors] == ["Bashar al-Assad"]
+
+
+def test_a_hostile_act_of_another_state_claimed_is_an_accusation(extract):
+    events = extract("Russia claimed that Ukraine shelled Belgorod.")
+    assert _parties(only(events, "Accusation")) == ({"RUS"}, {"UKR"})
+    assert _parties(only(events, "Attack")) == ({"UKR"}, {"RUS"})
+    # said, not claimed; and a state's claim about itself accuses no one
+    assert not [e for e in extract("Russia said that Ukraine shelled Belgorod.") if e.type == "Accusation"]
+    assert not [e for e in extract("Russia claimed that its troops had seized Avdiivka.") if e.type == "Accusation"]
+
+
+def test_an_operation_to_suppress_a_party_attacks_it(extract):
+    ev = only(extract("Azerbaijan launched a military operation to suppress Armenia's combat activity."), "Attack")
+    assert _parties(ev) == ({"AZE"}, {"ARM"})

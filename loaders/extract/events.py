@@ -88,6 +88,12 @@ REGIME_WRONGS = {"arrest", "detain", "imprison", "jail", "torture", "kill", "sla
                  "repress", "persecute", "attack", "bomb", "shell", "gas", "abduct", "kidnap", "execute", "crush",
                  "suppress", "harass", "intimidate", "starve", "perpetuate", "silence", "target", "terrorize",
                  "terrorise", "oppress", "brutalize", "brutalise"}
+# Verbs of contested assertion: what another state is said to have done with them is alleged.
+CLAIM_VERBS = {"claim", "allege", "charge", "contend"}
+HOSTILE_TYPES = {"Attack", "Deployment", "Seizure", "Threat"}
+# Purposes that make an operation an attack on whoever they act on ('to suppress X's activity').
+COUNTER_VERBS = {"suppress", "repel", "destroy", "neutralize", "neutralise", "counter", "defeat", "dislodge",
+                 "eliminate", "crush", "punish", "deter", "degrade", "halt"}
 # Harm done to something: 'did damage to X', 'the destruction caused by X'.
 HARM_NOUNS = {"damage", "destruction", "devastation", "harm"}
 INFLICT_VERBS = {"do", "cause", "inflict", "wreak", "wreck"}
@@ -454,6 +460,7 @@ class ArticleReader:
                 if tok.i in consumed:
                     continue
                 if tok in nouns and (found := self._existential(tok)) is not None:
+                    found.attributes.pop("_consumed", None)
                     self.found.append(found)
                     continue
                 if tok in nouns and (found := self._implied_by_noun(tok)) is not None:
@@ -467,7 +474,27 @@ class ArticleReader:
                 if tok in verbs and (found := self._implied_by_verb(tok)) is not None:
                     found.attributes.pop("_consumed", None)
                     self.found.append(found)
+        self._claimed_wrongs()
         return self.found
+
+    def _claimed_wrongs(self) -> None:
+        """'X claimed that there are 30,000 Russian troops on the border', 'X alleged that Y shelled
+        Z': a hostile act of another state told with a verb of contested assertion is X's accusation."""
+        for f in list(self.found):
+            if f.refers_to is not None or f.type not in HOSTILE_TYPES or f.attribution is None or not f.actors:
+                continue
+            head = R.speech_head(self.doc[f.trigger], self.rules)
+            if head is None or head.lemma_ not in CLAIM_VERBS:
+                continue
+            doer = f.actors[0]
+            doer = self._state(doer.country) or doer if doer.kind is not EntityKind.STATE and doer.country else doer
+            accuser = f.attribution
+            if doer.id == accuser.id or (doer.country and doer.country == accuser.country):
+                continue
+            acc = self._accusation(self.doc[f.trigger], accuser, doer, accuser)
+            if acc is not None:
+                acc.attributes.pop("_consumed", None)
+                self.found.append(acc)
 
     def read(self, tok: Token, nominal: bool) -> Found | None:
         for trig in self.triggers(tok):
@@ -902,6 +929,13 @@ class ArticleReader:
             where += [p2 for w, p in pp if w in ("to", "on", "against", "at") for w2, p2 in R.preps(p)
                       if w2 in ("in", "at", "near", "inside")]
             recipients = self._place_states(where, own_states)
+        if name == "Attack" and not recipients:
+            # 'launched an operation to suppress Armenia's combat activity'
+            # (the infinitive is looked for in the whole clause: the parser often hangs it too low)
+            aims = [t for t in tok.subtree if t.lemma_ in COUNTER_VERBS and t.i > tok.i
+                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)]
+            recipients = [e for c in aims for o in R.objects(c) for e in self.resolve(o)
+                          if e.id not in actor_ids and e.country not in own_states]
         struck = name == "Attack" and not recipients and self._struck_named(objs, pp)
         if tr.needs_recipient and not recipients and not struck:
             return None

@@ -139,6 +139,9 @@ class Mentions:
                 for short in dict.fromkeys((gz.surname_of.get(ent.id), ent.name.split()[-1])):
                     if short:
                         full_names.setdefault(short, ent)
+                        # 'Assad' for al-Assad, 'Sisi' for el-Sisi: the family name without its article
+                        if short[:3].lower() in ("al-", "el-", "ad-", "as-", "an-", "ar-", "at-", "az-") and len(short) > 5:
+                            full_names.setdefault(short[3:], ent)
             self._add(EntitySpan(span.start, span.end, ent, how))
         # Surnames that spaCy did not tag as a person ("Kim", "Lukin" as subjects).
         for tok in doc:
