@@ -35,7 +35,7 @@ class EventType:
     modes: dict[str, tuple[str, ...]] = field(default_factory=dict)
     when_intended: Coding | None = None
 
-    def coding_for(self, supporting: bool, intended: bool = False) -> Coding:
+    def coding_for(self, supporting: bool, intended: bool = False, future_agree: bool = False) -> Coding:
         """The coding of the act: helping the side it supports (when_supporting) comes first; an act
         the actor only states it intends, offers or agrees to do is coded as that intention
         (when_intended: CAMEO 03 / PLOVER AGREE for cooperation, CAMEO 13 / THREATEN for force)."""
@@ -43,6 +43,11 @@ class EventType:
             return self.when_supporting
         if intended and self.when_intended:
             return self.when_intended
+        if future_agree and self.when_intended:
+            # PLOVER codes a future cooperative act as AGREE; CAMEO keeps the act's own code
+            wi = self.when_intended
+            return Coding(plover=wi.plover, mode=wi.mode, cameo=self.coding.cameo, score=wi.score,
+                          goldstein=self.coding.goldstein, stance=self.coding.stance)
         return self.coding
 
 
@@ -51,6 +56,7 @@ class Taxonomy:
     namespace: str
     version: str
     types: dict[str, EventType]
+    future_agree: frozenset[str] = frozenset()
 
     def __getitem__(self, name: str) -> EventType:
         try:
@@ -106,4 +112,5 @@ def taxonomy() -> Taxonomy:
             modes={m: tuple(words) for m, words in d.get("modes", {}).items()},
             when_intended=_coding(d["when_intended"], {"mode": None}) if "when_intended" in d else None,
         )
-    return Taxonomy(namespace=raw["namespace"], version=raw["version"], types=types)
+    return Taxonomy(namespace=raw["namespace"], version=raw["version"], types=types,
+                    future_agree=frozenset(raw.get("plover_future_agree", ())))

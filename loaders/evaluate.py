@@ -276,8 +276,8 @@ def _agreement(c: Counter) -> dict[str, Any]:
 def eval_plover(workers: int = 1) -> dict[str, Any]:
     from kg.ontology import taxonomy
 
-    ours = {et.coding.plover for et in taxonomy().types.values()} | {
-        et.when_supporting.plover for et in taxonomy().types.values() if et.when_supporting}
+    ours = {c.plover for et in taxonomy().types.values()
+            for c in (et.coding, et.when_supporting, et.when_intended) if c is not None}
     data = json.loads((SHARED / "data" / "plover" / "PLOVER_GSR_CAMEO.txt").read_text(encoding="utf-8"))
     recs = [r for r in data if r.get("text") and r.get("event") not in (None, "DOCUMENT")]
     arts = [Article(id=r["id"], text=r["text"], published=_iso(r.get("date"))) for r in recs]

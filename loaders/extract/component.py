@@ -71,9 +71,10 @@ class EventsComponent:
         supports = next((f.supports for f in members if f.supports is not None), None)
         supporting = supports is not None and any(r.country == supports.country for r in recipients)
         intended = et.when_intended is not None and expresses_intent(doc[first.trigger], first.polarity, self.rules)
-        coding = et.coding_for(supporting, intended)
+        future = first.polarity is Polarity.PLANNED and et.coding.plover in self.taxonomy.future_agree
+        coding = et.coding_for(supporting, intended, future)
         mode = coding.mode
-        if not supporting and not intended and et.modes:
+        if not supporting and coding is et.coding and et.modes:
             words = {t.lemma_.lower() for f in members for t in doc[f.trigger].subtree} | {
                 doc[f.trigger].lemma_.lower() for f in members}
             mode = next((m for m, ws in et.modes.items() if words & set(ws)), mode)

@@ -49,6 +49,7 @@ RECIPIENT_PREPS = {
 # halted to; an inquiry into / against; a show of force against).
 RECIPIENT_PREPS.update({
     "Retreat": ("from", "on", "against"),
+    "Concession": ("on", "in", "for"),
     "ReduceRelations": ("with", "to", "for", "from"),
     "Investigation": ("into", "against", "of"),
     "ShowOfForce": ("against", "toward", "towards"),
@@ -94,6 +95,9 @@ HOSTILE_TYPES = {"Attack", "Deployment", "Seizure", "Threat"}
 # Purposes that make an operation an attack on whoever they act on ('to suppress X's activity').
 COUNTER_VERBS = {"suppress", "repel", "destroy", "neutralize", "neutralise", "counter", "defeat", "dislodge",
                  "eliminate", "crush", "punish", "deter", "degrade", "halt"}
+# Verbs that give or decide aid ('adopted an assistance measure', 'approved a package').
+AID_GIVING = {"adopt", "approve", "announce", "authorize", "authorise", "unveil", "pledge", "allocate", "grant",
+              "extend", "offer", "provide", "give", "commit"}
 # Harm done to something: 'did damage to X', 'the destruction caused by X'.
 HARM_NOUNS = {"damage", "destruction", "devastation", "harm"}
 INFLICT_VERBS = {"do", "cause", "inflict", "wreak", "wreck"}
@@ -106,7 +110,7 @@ MEMBER_LINK_VERBS = {"associate", "link", "affiliate", "tie", "connect", "belong
 NON_PARTY_CLASSES = ("troops", "weapons", "agreements", "sanction_objects", "attacks", "territory", "claims",
                      "military_aid", "meetings")
 # (PETR-2/PLOVER types) what is lifted or cut names no party; its 'on X' / 'with X' does
-NON_PARTY_CLASSES += ("restrictions", "relations_objects")
+NON_PARTY_CLASSES += ("restrictions", "civil_restrictions", "relations_objects")
 
 
 @dataclass
@@ -433,7 +437,7 @@ class ArticleReader:
         if need == "attacks_or_weapons":  # 'fired missiles at', 'fired anti-aircraft batteries at'
             return any(self._is_class(o, "attacks") or self._is_class(o, "weapons") or o.lemma_ == "battery"
                        for o in heads)
-        return any(self._is_class(o, need) for o in heads)
+        return any(self._is_class(o, c) for o in heads for c in need.split("_or_"))  # 'troops_or_territory'
 
     def _is_class(self, tok: Token, name: str) -> bool:
         if self.rules.in_class(tok.lemma_.lower(), name) or self.rules.in_class(tok.lower_, name):
@@ -506,10 +510,23 @@ class ArticleReader:
             objs = R.objects(tok) if not nominal else []
             if not nominal and not self._object_ok(tr, trig, tok, objs):
                 continue
+            if not nominal and trig.type.name == "Praise" and self._greets_visitor(tok):
+                continue
             found = self._build(trig, tr, tok, nominal, objs)
             if found is not None:
                 return found
         return None
+
+    def _greets_visitor(self, tok: Token) -> bool:
+        """'I welcome you to Belarusian land', 'welcomed the delegation to Minsk': hospitality to a
+        visitor, not praise of what they did."""
+        if tok.lemma_ != "welcome":
+            return False
+        for w, p in R.preps(tok):
+            if w == "to" and (self._is_class(p, "territory") or ((es := self.m.at(p.i)) is not None and (
+                    es.entity.kind is EntityKind.PLACE or es.how == "metonym"))):
+                return True
+        return False
 
     def _build(self, trig: Trigger, tr: TypeRules, tok: Token, nominal: bool, objs: list[Token]) -> Found | None:
         name = trig.type.name
@@ -612,7 +629,7 @@ class ArticleReader:
         return self._censured(tok) or self._harm(tok) or self._tribute(tok)
 
     def _implied_by_verb(self, tok: Token) -> Found | None:
-        return self._regime_wrong(tok) or self._ceded(tok) or self._weapon_use(tok)
+        return self._regime_wrong(tok) or self._ceded(tok) or self._weapon_use(tok) or self._military_support(tok)
 
     def _censured(self, tok: Token) -> Found | None:
         """'Such actions by the PRC are inconsistent with international law', 'Continued provocative
@@ -666,7 +683,8 @@ class ArticleReader:
     def _implied(self, name: str, tok: Token, actors: list[Entity], recipients: list[Entity],
                  attribution: Entity | None, objs: list[Token] | None = None) -> Found | None:
         """An event the text states without a trigger of its type: built as a trigger's would be."""
-        key = {"Attack": "attack", "Praise": "praise", "Condemnation": "condemnation", "Seizure": "seizure"}[name]
+        key = {"Attack": "attack", "Praise": "praise", "Condemnation": "condemnation", "Seizure": "seizure",
+               "MilitaryAid": "supply"}[name]
         trig = next((t for t in self.rules.by_word.get(key, ()) if t.type.name == name), None)
         if trig is None:
             return None
@@ -746,6 +764,31 @@ class ArticleReader:
         if not gainers or not losers:
             return None
         return self._implied("Seizure", tok, gainers[:1], losers[:1], self.attribution(tok), objs=land)
+
+    def _military_support(self, tok: Token) -> Found | None:
+        """'The Council adopted an assistance measure to support the Ghana Armed Forces', 'approved a
+        package to strengthen Kenya's army': aid whose purpose is to support a military is military aid."""
+        if tok.lemma_ not in AID_GIVING or R.is_passive(tok):
+            return None
+        aid = [o for o in R.objects(tok) if self._is_class(o, "military_aid")]
+        if not aid:
+            return None
+        scope = [t for o in aid for t in o.subtree] + [t for c in tok.children if c.dep_ in ("xcomp", "advcl")
+                                                        for t in c.subtree]
+        recipients: list[Entity] = []
+        for t in scope:
+            if t.lemma_ in SUPPORT_VERBS | {"strengthen", "equip", "train"} and any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+                for o in R.objects(t):
+                    es = self.m.at(o.i)
+                    military = self._is_class(o, "troops") or (es is not None and es.entity.sector == "military")
+                    if military:
+                        recipients += self.resolve(o)
+        actors = [e for sb in R.subject(tok) for e in self.resolve(sb)]
+        recipients = [r for r in recipients if all(r.country != a.country or not r.country for a in actors)]
+        if not actors or not recipients:
+            return None
+        return self._implied("MilitaryAid", tok, actors, recipients[:1], self.attribution(tok), objs=aid)
 
     def _weapon_use(self, tok: Token) -> Found | None:
         """'used a water cannon against a Philippine boat', 'directed a laser at a ship': an attack."""
