@@ -225,3 +225,28 @@ def test_a_hostile_act_of_another_state_claimed_is_an_accusation(extract):
 def test_an_operation_to_suppress_a_party_attacks_it(extract):
     ev = only(extract("Azerbaijan launched a military operation to suppress Armenia's combat activity."), "Attack")
     assert _parties(ev) == ({"AZE"}, {"ARM"})
+
+
+def test_reinforcing_what_is_not_forces_or_ground_is_no_deployment(extract):
+    assert not [e for e in extract("The EU will provide radios to reinforce the security of the Ghana Armed Forces.")
+                if e.type == "Deployment"]
+    assert only(extract("North Korea reinforced Russian troops in Kursk."), "Deployment").actors[0].country == "PRK"
+
+
+def test_aid_to_support_a_military_is_military_aid(extract):
+    ev = only(extract("Japan approved an assistance package to strengthen the Philippine Navy."), "MilitaryAid")
+    assert _parties(ev) == ({"JPN"}, {"PHL"})
+    assert not [e for e in extract("Japan approved an assistance package to support Philippine schools.")
+                if e.type == "MilitaryAid"]
+
+
+def test_the_publisher_speaks_of_itself(extract):
+    ev = only(extract("The Council adopted an assistance measure to support the Ghana Armed Forces.",
+                      source="Council of the European Union"), "MilitaryAid")
+    assert [a.name for a in ev.actors] == ["Council of the European Union"]
+    assert {r.country for r in ev.recipients} == {"GHA"}
+
+
+def test_welcoming_a_visitor_to_a_place_is_no_praise(extract):
+    assert not [e for e in extract("Japan welcomed the Korean delegation to Tokyo.") if e.type == "Praise"]
+    assert _parties(only(extract("Japan welcomed the decision of South Korea."), "Praise")) == ({"JPN"}, {"KOR"})

@@ -1068,6 +1068,7 @@ class ArticleReader:
             lemma = o.lemma_.lower()
             own = [e for c in o.children if c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and self.m.at(c.i))
                    for e in self.resolve(c)]
+            own += [e for w, p in R.preps(o) if w in ("of", "by") for e in self.resolve(p)]  # 'the decision of X
             own = [e for e in own if e.id not in actor_ids]
             if own:
                 return own[:1], None

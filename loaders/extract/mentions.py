@@ -255,6 +255,10 @@ class Mentions:
                     "group", "organisation", "organization")
                 if es.start < tok.i and es.entity.kind in (EntityKind.ORGANISATION, EntityKind.ARMED_GROUP) and fits:
                     return es.entity
+            # 'the Council' in a release of the Council of the EU: the publisher speaks of itself
+            pub = self.publisher
+            if pub is not None and lemma in {w.lower() for w in pub.name.split()}:
+                return pub
         return None
 
 
