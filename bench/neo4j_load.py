@@ -94,7 +94,7 @@ def empty(uri: str) -> None:
 
     with GraphDatabase.driver(uri, auth=None) as driver:
         with driver.session() as session:  # CALL ... IN TRANSACTIONS needs an implicit transaction
-            session.run("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+            session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
         for record in driver.execute_query(
             "SHOW INDEXES YIELD name, owningConstraint WHERE name STARTS WITH 'baseline_'"
         ).records:

@@ -170,7 +170,7 @@ def main() -> None:
                     from neo4j import GraphDatabase
 
                     with GraphDatabase.driver(args.neo4j_uri, auth=None) as d, d.session() as session:
-                        session.run("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+                        session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
             else:
                 sys.exit(f"unknown backend {name}")
             saved = [q for q in catalogue if any(f.suffix == backend.suffix for f in q.files)]
