@@ -167,3 +167,18 @@ def test_soldiers_killed_are_casualties_not_a_deployment(extract):
     assert not [e for e in extract("There were 10 Russian soldiers killed in Ukraine today.") if e.type == "Deployment"]
     ev = only(extract("There are 30,000 Russian troops on the border with Ukraine."), "Deployment")
     assert parties(ev) == (["RUS"], ["UKR"])
+
+
+def test_relief_sent_is_aid_and_weapons_or_troops_sent_are_not(extract):
+    ev = only(extract("Japan sent food and medicine to Turkey after the earthquake."), "Aid")
+    assert parties(ev) == (["JPN"], ["TUR"]) and (ev.plover_type, ev.cameo) == ("AID", "070")
+    events = extract("The United States sent weapons to Ukraine.")
+    assert [e.type for e in events] == ["MilitaryAid"]
+    assert extract("Russia sent a letter to the United Nations.") == []
+    ev = only(extract("Finland will give Tanzania a grant over the next three years."), "Aid")
+    assert parties(ev) == (["FIN"], ["TZA"]) and ev.plover_type == "AGREE"
+
+
+def test_wounding_soldiers_of_another_state_is_an_attack(extract):
+    ev = only(extract("Irish nationalist militants wounded two British soldiers in a bomb attack."), "Attack")
+    assert parties(ev) == (["IRL"], ["GBR"])
