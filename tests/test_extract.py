@@ -250,3 +250,17 @@ def test_the_publisher_speaks_of_itself(extract):
 def test_welcoming_a_visitor_to_a_place_is_no_praise(extract):
     assert not [e for e in extract("Japan welcomed the Korean delegation to Tokyo.") if e.type == "Praise"]
     assert _parties(only(extract("Japan welcomed the decision of South Korea."), "Praise")) == ({"JPN"}, {"KOR"})
+
+
+def test_reacting_to_an_act_named_by_its_gerund(extract):
+    events = extract("Japan and India signed a defence agreement. Narendra Modi welcomed the signing of the agreement.")
+    ev = only(events, "Praise")
+    assert [a.name for a in ev.actors] == ["Narendra Modi"] and {r.country for r in ev.recipients} == {"JPN"}
+
+
+def test_we_meet_in_a_conversation_of_two_leaders(extract):
+    text = ("President of Russia Vladimir Putin: Mr Xi, thank you for coming.\n"
+            "President of China Xi Jinping: Thank you.\n"
+            "Vladimir Putin: We meet regularly and that is good.")
+    ev = only(extract(text), "Meeting")
+    assert [a.name for a in ev.actors] == ["Vladimir Putin"] and [r.name for r in ev.recipients] == ["Xi Jinping"]

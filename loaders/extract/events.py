@@ -580,6 +580,12 @@ class ArticleReader:
         recipients: list[Entity] = []
         if len(actors) > 1 and tr.symmetric:
             actors, recipients = actors[:1], actors[1:]
+        if len(actors) == 1 and tr.symmetric and not nominal and (label := self.label_at(tok.i)) is not None and any(
+                s.lower_ == "we" for s in R.children(tok, ("nsubj",))):
+            # 'We meet regularly' in one leader's turn of a conversation with another: the two of them
+            other = self._addressee(tok, label)
+            if other is not None and other.country != actors[0].country:
+                recipients = [other]
         if not actors:
             self._mention_of_earlier(name, tok, objs, nominal)
             return None
@@ -1076,7 +1082,11 @@ class ArticleReader:
                 for i, ent in reversed(self.speakers):
                     if i < o.i and ent.id not in actor_ids:
                         return [ent], None
-            for trig in self.triggers(o):
+            trigs = self.triggers(o)
+            if not trigs and lemma.endswith("ing") and o.pos_ == "NOUN":
+                # 'welcomed the signing of the framework': the act the gerund names
+                trigs = [t for t in self.rules.by_word.get(lemma[:-3], ()) if len(t.words) == 1]
+            for trig in trigs:
                 for idx in range(len(self.found) - 1, -1, -1):
                     ev = self.found[idx]
                     if ev.type == trig.type.name and ev.refers_to is None and ev.actors:
