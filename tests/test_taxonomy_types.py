@@ -182,3 +182,9 @@ def test_relief_sent_is_aid_and_weapons_or_troops_sent_are_not(extract):
 def test_wounding_soldiers_of_another_state_is_an_attack(extract):
     ev = only(extract("Irish nationalist militants wounded two British soldiers in a bomb attack."), "Attack")
     assert parties(ev) == (["IRL"], ["GBR"])
+
+
+def test_attending_an_occasion_abroad_is_a_visit(extract):
+    ev = only(extract("Macron attended the inauguration of the Brazilian president in Brasilia."), "Meeting")
+    assert parties(ev)[0] == ["FRA"] and (ev.plover_type, ev.plover_mode, ev.cameo) == ("CONSULT", "visit", "040")
+    assert extract("Biden attended church on Sunday.") == []
