@@ -249,12 +249,15 @@ def eval_petrarch(workers: int = 1) -> dict[str, Any]:
         evs = events.get(r["id"], [])
         roots = {(e.cameo or "")[:2] for e in evs}
         root = any(p[0] in roots for p in pairs)
+        # strict: a sentence given several roots agrees only in the share of them that is right
+        strict = sum(any(p[0] == x for p in pairs) for x in roots) / len(roots) if roots else 0.0
         # the parties of a contact or an agreement (stance 'engages') are coded in either order
         state = any(
             _parties(e, s, t) or (stance(e) == "engages" and _parties(e, t, s))
             for e in evs for _, s, t in pairs)
         for key in ("all", "half A (even)" if k % 2 == 0 else "half B (odd)"):
             tally[key].update(sentences=1, with_events=bool(evs), root=root, state=state)
+            tally[key]["strict"] += strict
     out = _agreement(tally.pop("all"))
     out["halves"] = {k: _agreement(v) for k, v in sorted(tally.items())}
     return out
@@ -269,7 +272,8 @@ def _agreement(c: Counter) -> dict[str, Any]:
     a sentence the extractor finds no event in counts as a disagreement in the second."""
     n, coded = c["sentences"], c["with_events"]
     return {"sentences": n, "with_events": coded, "coverage": _ratio(coded, n),
-            "root_agreement": _ratio(c["root"], coded), "state_agreement": _ratio(c["state"], coded),
+            "root_agreement": _ratio(c["root"], coded), "root_agreement_strict": round(c["strict"] / coded, 3) if coded else 0.0,
+            "state_agreement": _ratio(c["state"], coded),
             "root_agreement_all": _ratio(c["root"], n), "state_agreement_all": _ratio(c["state"], n)}
 
 
@@ -283,6 +287,7 @@ def eval_plover(workers: int = 1) -> dict[str, Any]:
     arts = [Article(id=r["id"], text=r["text"], published=_iso(r.get("date"))) for r in recs]
     events = _extract(arts, workers)
     coded = agree = 0
+    strict = 0.0
     per: dict[str, Counter] = defaultdict(Counter)
     halves: dict[str, Counter] = defaultdict(Counter)
     for k, r in enumerate(recs):
@@ -293,13 +298,18 @@ def eval_plover(workers: int = 1) -> dict[str, Any]:
         if not evs:
             continue
         coded += 1
-        ok = any(e.plover_type == PLOVER_RENAMED.get(r["event"], r["event"]) for e in evs)
+        gold = PLOVER_RENAMED.get(r["event"], r["event"])
+        ok = any(e.plover_type == gold for e in evs)
         agree += ok
+        # strict: a record given several types agrees only in the share of them that is right
+        kinds = {e.plover_type for e in evs}
+        strict += (gold in kinds) / len(kinds)
         per[r["event"]]["coded"] += 1
         per[r["event"]]["agree"] += ok
         half.update(with_events=1, agree=ok)
     return {"records": len(recs), "with_events": coded, "coverage": _ratio(coded, len(recs)),
-            "type_agreement": _ratio(agree, coded), "type_recall": _ratio(agree, len(recs)),
+            "type_agreement": _ratio(agree, coded), "type_agreement_strict": round(strict / coded, 3) if coded else 0.0,
+            "type_recall": _ratio(agree, len(recs)),
             "halves": {k: {"records": v["records"], "with_events": v["with_events"],
                            "type_agreement": _ratio(v["agree"], v["with_events"]),
                            "type_recall": _ratio(v["agree"], v["records"])} for k, v in sorted(halves.items())},
