@@ -264,3 +264,33 @@ def test_we_meet_in_a_conversation_of_two_leaders(extract):
             "Vladimir Putin: We meet regularly and that is good.")
     ev = only(extract(text), "Meeting")
     assert [a.name for a in ev.actors] == ["Vladimir Putin"] and [r.name for r in ev.recipients] == ["Xi Jinping"]
+
+
+def test_nominal_deployments_and_arms_transfers(extract):
+    ev = only(extract("The deployment of Russian troops to Belarus worried Lithuania."), "Deployment")
+    assert _parties(ev) == ({"RUS"}, {"BLR"})
+    ev = only(extract("Germany announced the delivery of Leopard tanks to Ukraine."), "MilitaryAid")
+    assert _parties(ev) == ({"DEU"}, {"UKR"})
+    assert not [e for e in extract("Germany announced the delivery of food to Ukraine.") if e.type == "MilitaryAid"]
+
+
+def test_counted_forces_and_arms(extract):
+    ev = only(extract("Russia sent thousands of soldiers to the border with Ukraine."), "Deployment")
+    assert _parties(ev) == ({"RUS"}, {"UKR"})
+    ev = only(extract("North Korea has shipped millions of artillery shells to Russia."), "MilitaryAid")
+    assert _parties(ev) == ({"PRK"}, {"RUS"}) and ev.attributes["weapons"] == ["artillery shells"]
+
+
+def test_a_strike_on_a_city_is_on_its_state(extract):
+    ev = only(extract("The Russian strike on Odesa destroyed a school."), "Attack")
+    assert _parties(ev) == ({"RUS"}, {"UKR"})
+
+
+def test_expelled_diplomats_are_a_sanction(extract):
+    assert _parties(only(extract("Venezuela expelled the Spanish ambassador."), "Sanction")) == ({"VEN"}, {"ESP"})
+
+
+def test_exchanged_fire_is_two_attacks(extract):
+    events = [e for e in extract("India and Pakistan exchanged fire along the border.") if e.type == "Attack"]
+    assert {(e.actors[0].country, e.recipients[0].country) for e in events} == {("IND", "PAK"), ("PAK", "IND")}
+    assert not [e for e in extract("Russia and Ukraine exchanged prisoners.") if e.type == "Attack"]

@@ -98,6 +98,12 @@ COUNTER_VERBS = {"suppress", "repel", "destroy", "neutralize", "neutralise", "co
 # Verbs that give or decide aid ('adopted an assistance measure', 'approved a package').
 AID_GIVING = {"adopt", "approve", "announce", "authorize", "authorise", "unveil", "pledge", "allocate", "grant",
               "extend", "offer", "provide", "give", "commit"}
+# Nouns that count or measure what their 'of' names ('millions of shells', 'a batch of drones').
+QUANTITY_NOUNS = {"million", "thousand", "hundred", "dozen", "billion", "batch", "number", "amount", "lot", "set",
+                  "tranche", "consignment", "shipment", "supply", "supplies", "stock", "quantity", "pair", "couple",
+                  "fleet", "squadron", "contingent", "wave", "salvo", "barrage", "volley", "series", "round", "package"}
+# Nouns of handing over that are military aid when what they hand over is arms ('the delivery of tanks').
+TRANSFER_NOUNS = {"delivery", "supply", "transfer", "shipment", "provision", "sale", "donation"}
 # Harm done to something: 'did damage to X', 'the destruction caused by X'.
 HARM_NOUNS = {"damage", "destruction", "devastation", "harm"}
 INFLICT_VERBS = {"do", "cause", "inflict", "wreak", "wreck"}
@@ -446,6 +452,9 @@ class ArticleReader:
             return True  # 'send young North Koreans'
         if name == "territory" and (es := self.m.at(tok.i)) is not None and es.entity.kind is EntityKind.PLACE:
             return True
+        if tok.lemma_.lower() in QUANTITY_NOUNS or tok.pos_ == "NUM":
+            # 'millions of artillery shells', 'thousands of troops', 'a batch of drones'
+            return any(self._is_class(p, name) for w, p in R.preps(tok) if w == "of")
         return any(c.dep_ == "compound" and self.rules.in_class(c.lemma_.lower(), name) for c in tok.children)
 
     # -- the article ----------------------------------------------------------------------------
@@ -512,6 +521,12 @@ class ArticleReader:
                 continue
             if not nominal and trig.type.name == "Praise" and self._greets_visitor(tok):
                 continue
+            if nominal and trig.words[0] in TRANSFER_NOUNS and not any(
+                    self._is_class(p, "weapons") for w, p in R.preps(tok) if w == "of") and not any(
+                    self._is_class(c, "weapons") for c in tok.children if c.dep_ == "compound"):
+                continue  # 'the delivery of tanks', 'arms sales'; not 'the delivery of food'
+            if nominal and trig.words[0] in TRANSFER_NOUNS and tok.dep_ == "compound":
+                continue
             found = self._build(trig, tr, tok, nominal, objs)
             if found is not None:
                 return found
@@ -554,6 +569,8 @@ class ArticleReader:
             actor_toks = [c for c in tok.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
             actors = [e for c in actor_toks for e in self.resolve(c, conj=True)]
             actors += [e for w, p in R.preps(tok) if w == "by" for e in self.resolve(p)]
+            if not actors and name == "Deployment":  # 'the deployment of Russian troops to Belarus'
+                actors = self._force_owner([p for w, p in R.preps(tok) if w == "of"])
             if not actors and light:
                 actors = [e for s in R.subject(head) for e in self.resolve(s)]
             if not actors:
@@ -635,7 +652,8 @@ class ArticleReader:
         return self._censured(tok) or self._harm(tok) or self._tribute(tok)
 
     def _implied_by_verb(self, tok: Token) -> Found | None:
-        return self._regime_wrong(tok) or self._ceded(tok) or self._weapon_use(tok) or self._military_support(tok)
+        return self._regime_wrong(tok) or self._ceded(tok) or self._weapon_use(tok) or self._military_support(tok) or (
+            self._exchanged_fire(tok))
 
     def _censured(self, tok: Token) -> Found | None:
         """'Such actions by the PRC are inconsistent with international law', 'Continued provocative
@@ -795,6 +813,26 @@ class ArticleReader:
         if not actors or not recipients:
             return None
         return self._implied("MilitaryAid", tok, actors, recipients[:1], self.attribution(tok), objs=aid)
+
+    def _exchanged_fire(self, tok: Token) -> Found | None:
+        """'India and Pakistan exchanged fire', 'X traded strikes with Y': each attacks the other."""
+        if tok.lemma_ not in ("exchange", "trade") or not any(
+                o.lemma_.lower() in ("fire", "blow", "strike", "shot", "salvo", "attack", "shelling", "gunfire")
+                for o in R.objects(tok)):
+            return None
+        sides = [e for sb in R.subject(tok) for e in self.resolve(sb)]
+        sides += [e for w, p in R.preps(tok) if w == "with" for e in self.resolve(p)]
+        sides = _uniq(sides)
+        if len(sides) != 2 or sides[0].country == sides[1].country:
+            return None
+        attribution = self.attribution(tok)
+        first = self._implied("Attack", tok, sides[:1], sides[1:], attribution)
+        second = self._implied("Attack", tok, sides[1:], sides[:1], attribution)
+        if first is None or second is None:
+            return None
+        second.attributes.pop("_consumed", None)
+        self.found.append(second)
+        return first
 
     def _weapon_use(self, tok: Token) -> Found | None:
         """'used a water cannon against a Philippine boat', 'directed a laser at a ship': an attack."""
@@ -974,7 +1012,8 @@ class ArticleReader:
             # 'attacked a hotel in Nairobi', 'damage to infrastructure in Kherson': what is struck
             # inside a state other than the attacker's is struck in that state
             where = [o for o in objs if self._is_class(o, "territory")]  # 'shelled Kharkiv'
-            where += [p for w, p in pp if w in ("in", "at", "near", "inside", "across", "throughout", "within")]
+            where += [p for w, p in pp if w in ("in", "at", "near", "inside", "across", "throughout", "within", "on",
+                                                "against", "upon")]
             where += [p2 for w, p in pp if w in ("to", "on", "against", "at") for w2, p2 in R.preps(p)
                       if w2 in ("in", "at", "near", "inside")]
             recipients = self._place_states(where, own_states)
@@ -1140,6 +1179,8 @@ class ArticleReader:
         if name in ("MilitaryAid", "Attack", "Deployment"):
             weapons = []
             for o in heads:
+                if o.lemma_.lower() in QUANTITY_NOUNS or o.pos_ == "NUM":
+                    o = next((p for w, p in R.preps(o) if w == "of"), o)
                 for c in [o, *o.conjuncts]:
                     if self._is_class(c, "weapons") and not self._is_class(c, "troops") or c.lemma_ in ("shell", "missile"):
                         mods = [m.text for m in c.children if m.dep_ in ("compound", "amod") and m.i < c.i and not self.m.at(m.i)]

@@ -75,8 +75,10 @@ def rules() -> Rules:
         # A verb that makes an event of a type only with the right object ('move forces to') is a
         # trigger of that type under that condition, whether or not the taxonomy lists it.
         et = tax.types[name]
-        for lemma, need in tr.object_class.items():
-            if need != "never" and not any(t.type.name == name for t in by_word.get(lemma, ())):
+        conditional = [lemma for lemma, need in tr.object_class.items() if need != "never"]
+        conditional += [w for w in tr.nominal if " " not in w]  # nouns allowed as triggers of the type
+        for lemma in conditional:
+            if not any(t.type.name == name and t.words == (lemma,) for t in by_word.get(lemma, ())):
                 by_word.setdefault(lemma, []).append(Trigger(et, (lemma,), lemma))
     mod = {k: frozenset(v) for k, v in raw.get("modality", {}).items()}
     return Rules(
