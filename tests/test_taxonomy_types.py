@@ -188,3 +188,20 @@ def test_attending_an_occasion_abroad_is_a_visit(extract):
     ev = only(extract("Macron attended the inauguration of the Brazilian president in Brasilia."), "Meeting")
     assert parties(ev)[0] == ["FRA"] and (ev.plover_type, ev.plover_mode, ev.cameo) == ("CONSULT", "visit", "040")
     assert extract("Biden attended church on Sunday.") == []
+
+
+def test_ties_established_or_normalised_are_diplomatic_ties(extract):
+    ev = only(extract("Sri Lanka has established diplomatic ties with Iran."), "DiplomaticTies")
+    assert parties(ev) == (["LKA"], ["IRN"]) and (ev.plover_type, ev.cameo) == ("SUPPORT", "050")
+    ev = only(extract("Israel and the United Arab Emirates normalized relations in 2020."), "DiplomaticTies")
+    assert parties(ev) == (["ISR"], ["ARE"])
+
+
+def test_an_envoy_summoned_is_a_complaint_against_their_state(extract):
+    ev = only(extract("China summoned Japan's envoy."), "Condemnation")
+    assert parties(ev) == (["CHN"], ["JPN"]) and ev.plover_type == "ACCUSE"
+
+
+def test_asylum_granted_is_aid(extract):
+    ev = only(extract("Peru has granted diplomatic asylum to five Panamanian officers."), "Aid")
+    assert parties(ev) == (["PER"], ["PAN"])

@@ -54,6 +54,7 @@ RECIPIENT_PREPS.update({
     "Investigation": ("into", "against", "of"),
     "ShowOfForce": ("against", "toward", "towards"),
     "Sympathy": ("to", "with"),
+    "DiplomaticTies": ("with", "between"),
 })
 # Titles that introduce a person of a state ('Bulgarian Minister of Defense Krasimir Karakachanov').
 TITLE_HEADS = {"minister", "secretary", "president", "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson",
