@@ -205,3 +205,10 @@ def test_an_envoy_summoned_is_a_complaint_against_their_state(extract):
 def test_asylum_granted_is_aid(extract):
     ev = only(extract("Peru has granted diplomatic asylum to five Panamanian officers."), "Aid")
     assert parties(ev) == (["PER"], ["PAN"])
+
+
+def test_an_act_demanded_or_refused_is_not_asserted(extract):
+    ev = only(extract("The ILO reiterated its demand that Israel ease restrictions on Palestinian workers."), "Concession")
+    assert ev.polarity is Polarity.HYPOTHETICAL
+    ev = only(extract("Iran refused to release the British sailors."), "Retreat")
+    assert ev.polarity is Polarity.DENIED and parties(ev) == (["IRN"], ["GBR"])

@@ -172,6 +172,17 @@ def polarity(tok: Token, rules: Rules, nominal: bool) -> Polarity:
             return Polarity.PLANNED
     if nominal and any(c.dep_ == "amod" and c.lower_ in m["planned_adjectives"] for c in tok.children):
         return Polarity.PLANNED
+    # 'its demand that Israel ease restrictions', 'a call to withdraw', 'the plan to annex': the act
+    # hangs on a noun of demanding or planning
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ not in ("acl", "ccomp", "xcomp", "relcl", "pcomp", "pobj", "prep") or cur.head.i == cur.i:
+            break
+        cur = cur.head
+        if cur.pos_ == "NOUN" and cur.lemma_ in m["hypothetical"]:
+            return Polarity.HYPOTHETICAL
+        if cur.pos_ == "NOUN" and cur.lemma_ in m["planning"]:
+            return Polarity.PLANNED
     # 'Syria is willing to withdraw', 'ready to provide': an act offered, not done
     verb = tok.head if nominal and tok.dep_ in ("dobj", "attr") else tok
     if verb.dep_ == "xcomp" and verb.head.dep_ == "acomp" and verb.head.lemma_.lower() in READY_ADJECTIVES:
