@@ -266,7 +266,7 @@ def row_event(f: list[str]) -> tuple[Event, Article] | None:
         return None
     recipient = actor_entity(f[C["Actor2Code"]], f[C["Actor2CountryCode"]], f[C["Actor2KnownGroupCode"]], f[C["Actor2Type1Code"]])
     article = Article(id=Article.make_id("", url), text="", url=url, published=added, source="gdelt")
-    coding = etype.coding
+    coding = etype.coding_for(False, intended=code.startswith("03"))  # CAMEO 03: an expressed intention (when_intended)
     event = Event(
         type=etype.name,
         actors=(actor,),

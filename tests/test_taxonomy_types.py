@@ -212,3 +212,14 @@ def test_an_act_demanded_or_refused_is_not_asserted(extract):
     assert ev.polarity is Polarity.HYPOTHETICAL
     ev = only(extract("Iran refused to release the British sailors."), "Retreat")
     assert ev.polarity is Polarity.DENIED and parties(ev) == (["IRN"], ["GBR"])
+
+
+def test_cameo_intent_codes_take_the_intended_coding():
+    """GDELT rows coded 03x map to a type through its CAMEO roots and take its when_intended coding."""
+    tax = taxonomy()
+    meet = tax.for_cameo("036")
+    assert meet.name == "Meeting" and (meet.coding_for(False, intended=True).plover, meet.coding_for(False, True).cameo) == (
+        "AGREE", "036")
+    agree = tax.for_cameo("031")
+    assert agree.name == "Agreement" and agree.coding_for(False, intended=True).plover == "AGREE"
+    assert agree.coding.plover == "SUPPORT"
