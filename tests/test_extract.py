@@ -294,3 +294,32 @@ def test_exchanged_fire_is_two_attacks(extract):
     events = [e for e in extract("India and Pakistan exchanged fire along the border.") if e.type == "Attack"]
     assert {(e.actors[0].country, e.recipients[0].country) for e in events} == {("IND", "PAK"), ("PAK", "IND")}
     assert not [e for e in extract("Russia and Ukraine exchanged prisoners.") if e.type == "Attack"]
+
+
+def test_a_target_located_inside_a_state(extract):
+    ev = only(extract("Ukrainian drones struck an oil refinery in Russia's Krasnodar region."), "Attack")
+    assert _parties(ev) == ({"UKR"}, {"RUS"})
+
+
+def test_threats_and_demands_name_whom_the_act_concerns(extract):
+    ev = only(extract("Russia threatened to cut gas supplies to Moldova."), "Threat")
+    assert _parties(ev) == ({"RUS"}, {"MDA"})
+    ev = only(extract("China demanded that the Philippines withdraw its ship from the shoal."), "Demand")
+    assert _parties(ev) == ({"CHN"}, {"PHL"})
+    assert not [e for e in extract("China insisted that its ships had done nothing wrong.") if e.type == "Demand"]
+
+
+def test_said_to_be_responsible_is_an_accusation(extract):
+    events = extract("The Foreign Ministry of Ukraine said Russia was responsible for the attack on the convoy.")
+    assert _parties(only(events, "Accusation")) == ({"UKR"}, {"RUS"})
+    assert {a.country for a in only(events, "Attack").actors} == {"RUS"}
+
+
+def test_a_surname_without_its_diacritics(extract):
+    ev = only(extract("Erdogan met Putin in Sochi on Monday."), "Meeting")
+    assert {a.country for a in ev.actors} | {r.country for r in ev.recipients} == {"TUR", "RUS"}
+
+
+def test_businesses_of_a_state(extract):
+    ev = only(extract("Britain sanctioned three Chinese firms on Tuesday."), "Sanction")
+    assert _parties(ev) == ({"GBR"}, {"CHN"})

@@ -495,10 +495,11 @@ class ArticleReader:
         """'X claimed that there are 30,000 Russian troops on the border', 'X alleged that Y shelled
         Z': a hostile act of another state told with a verb of contested assertion is X's accusation."""
         for f in list(self.found):
+            blamed = f.attributes.pop("_blamed", False)  # 'X said Y was responsible for the attack'
             if f.refers_to is not None or f.type not in HOSTILE_TYPES or f.attribution is None or not f.actors:
                 continue
             head = R.speech_head(self.doc[f.trigger], self.rules)
-            if head is None or head.lemma_ not in CLAIM_VERBS:
+            if not blamed and (head is None or head.lemma_ not in CLAIM_VERBS):
                 continue
             doer = f.actors[0]
             doer = self._state(doer.country) or doer if doer.kind is not EntityKind.STATE and doer.country else doer
@@ -528,6 +529,12 @@ class ArticleReader:
                 continue  # 'the delivery of tanks', 'arms sales'; not 'the delivery of food'
             if nominal and trig.words[0] in TRANSFER_NOUNS and tok.dep_ == "compound":
                 continue
+            if not nominal and tok.lemma_ == "insist" and any(
+                    (c.tag_ not in ("VB", "VBP", "VBZ") or c.lemma_ in ("be", "have") or any(
+                        a.dep_ == "aux" and a.tag_ in ("VBD", "VBZ") for a in c.children))
+                    and not any(a.lower_ in ("should", "must") for a in c.children)
+                    for c in R.children(tok, ("ccomp",))):
+                continue  # 'insisted that its ships had done nothing wrong' asserts, it demands nothing
             found = self._build(trig, tr, tok, nominal, objs)
             if found is not None:
                 return found
@@ -566,6 +573,7 @@ class ArticleReader:
             if not actors or not recipients:
                 return None
             return self._finish(name, trig, tr, tok, nominal, actors, recipients, [], objs, attribution, light)
+        blamed = False
         if nominal:
             actor_toks = [c for c in tok.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
             actors = [e for c in actor_toks for e in self.resolve(c, conj=True)]
@@ -576,6 +584,7 @@ class ArticleReader:
                 actors = [e for s in R.subject(head) for e in self.resolve(s)]
             if not actors:
                 actors = [e for s in self._responsible(tok) for e in self.resolve(s)]
+                blamed = bool(actors)
             if not actors and tr.symmetric:
                 between = [e for w, p in R.preps(tok) if w == "between" for e in self.resolve(p)]
                 if len(between) >= 2:
@@ -608,6 +617,8 @@ class ArticleReader:
             self._mention_of_earlier(name, tok, objs, nominal)
             return None
         f = self._finish(name, trig, tr, tok, nominal, actors, recipients, objs, objs, attribution, light)
+        if f is not None and blamed:
+            f.attributes["_blamed"] = True
         if f is not None and implicit:
             f.confidence = min(f.confidence, 0.6)
         return f
@@ -1017,6 +1028,7 @@ class ArticleReader:
                                                 "against", "upon")]
             where += [p2 for w, p in pp if w in ("to", "on", "against", "at") for w2, p2 in R.preps(p)
                       if w2 in ("in", "at", "near", "inside")]
+            where += [p for o in objs for w, p in R.preps(o) if w in ("in", "at", "near", "inside")]  # 'a refinery in X'
             recipients = self._place_states(where, own_states)
         if name == "Attack" and not recipients:
             # 'launched an operation to suppress Armenia's combat activity'
@@ -1025,6 +1037,16 @@ class ArticleReader:
                     and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)]
             recipients = [e for c in aims for o in R.objects(c) for e in self.resolve(o)
                           if e.id not in actor_ids and e.country not in own_states]
+        if name in ("Threat", "Demand") and not recipients and not nominal:
+            # 'threatened to cut supplies to Moldova' (whom the threatened act is done to); 'demanded
+            # that the Philippines withdraw' (who is to act)
+            for c in tok.children:
+                if c.dep_ == "xcomp" and name == "Threat":
+                    recipients += [e for o in R.objects(c) for e in self.resolve(o)]
+                    recipients += [e for w, p in R.preps(c) if w in ("to", "against", "on") for e in self.resolve(p)]
+                elif c.dep_ == "ccomp" and name == "Demand":
+                    recipients += [e for sb in R.children(c, ("nsubj",)) for e in self.resolve(sb)]
+            recipients = [r for r in _uniq(recipients) if r.id not in actor_ids and r.country not in own_states]
         struck = name == "Attack" and not recipients and self._struck_named(objs, pp)
         if tr.needs_recipient and not recipients and not struck:
             return None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -138,6 +139,9 @@ def load_gazetteer(folder: str | None = None) -> Gazetteer:
         surname = p.get("surname") or p["name"].split()[-1]
         gz.surnames.setdefault(surname, []).append(eid)
         gz.surname_of[eid] = surname
+        folded = unicodedata.normalize("NFKD", surname).encode("ascii", "ignore").decode()
+        if folded and folded != surname:  # 'Erdogan' for Erdoğan: English texts often drop the diacritics
+            gz.surnames.setdefault(folded, []).append(eid)
     for o in _read(root, "organisations.json"):
         eid = f"org:{o['id']}"
         kind = EntityKind.ARMED_GROUP if o.get("kind") == "ArmedGroup" else EntityKind.ORGANISATION

@@ -57,7 +57,10 @@ ORGAN_HEADS = {"force", "forces", "troop", "troops", "army", "military", "navy",
                "security", "intelligence", "legislature", "court", "foreign", "secretary", "premier", "chancellor",
                "head", "representative", "mission", "team", "personnel", "corps", "marines", "airforce", "nation",
                "deputy", "deputies", "lawmaker", "lawmakers", "legislator", "member", "members", "family", "citizen",
-               "citizens", "national", "nationals", "coastguard", "occupier", "occupiers"}
+               "citizens", "national", "nationals", "coastguard", "occupier", "occupiers",
+               # businesses of a state, as event data code them ('three Chinese firms')
+               "firm", "firms", "company", "companies", "bank", "banks", "entity", "entities", "individual",
+               "individuals"}
 PRONOUNS_PERSON = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 PRONOUNS_THING = {"it", "its", "itself"}
 PRONOUNS_PLURAL = {"they", "them", "their", "theirs", "themselves"}
