@@ -323,3 +323,9 @@ def test_a_surname_without_its_diacritics(extract):
 def test_businesses_of_a_state(extract):
     ev = only(extract("Britain sanctioned three Chinese firms on Tuesday."), "Sanction")
     assert _parties(ev) == ({"GBR"}, {"CHN"})
+
+
+def test_a_news_agency_judges_no_one_in_its_own_voice(extract):
+    text = "Such actions by Russia are illegal. The victory was a testament to the courage of the Ukrainian army."
+    assert not [e for e in extract(text, source="Reuters") if e.type in ("Accusation", "Praise")]
+    assert {e.type for e in extract(text, source="U.S. Department of State")} >= {"Accusation", "Praise"}

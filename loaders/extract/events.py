@@ -692,7 +692,7 @@ class ArticleReader:
             if not targets:
                 targets = [e for o in R.objects(verb) for e in self.resolve(o)]
         attribution = self.attribution(tok)
-        accuser = attribution or (responder[0] if responder else self.m.publisher)
+        accuser = attribution or (responder[0] if responder else self._official_publisher())
         if accuser is None:
             return None
         targets = [t for t in targets if t.id != accuser.id and (not t.country or t.country != accuser.country)]
@@ -749,7 +749,7 @@ class ArticleReader:
         lemma = tok.lemma_.lower()
         attribution = self.attribution(tok)
         if lemma == "testament":
-            actor = attribution or self.m.publisher
+            actor = attribution or self._official_publisher()
             actors = [actor] if actor is not None else []
         elif lemma == "tribute" and tok.dep_ == "dobj" and tok.head.lemma_ == "pay":
             actors = [e for s in R.subject(tok.head) for e in self.resolve(s)]
@@ -777,9 +777,7 @@ class ArticleReader:
         if not targets:
             return None
         attribution = self.attribution(tok)
-        pub = self.m.publisher
-        accuser = attribution or (pub if pub is not None and (
-            pub.kind is EntityKind.STATE or pub.sector in OWN_FORCES_SECTORS) else None)
+        accuser = attribution or self._official_publisher()
         if accuser is None:
             return None
         targets = [t for t in targets if t.id != accuser.id and (not t.country or t.country != accuser.country)]
@@ -868,8 +866,16 @@ class ArticleReader:
         return self._finish("Accusation", trig, self.rules.types.get("Accusation", NO_RULES), tok, True, [accuser],
                             [target], [], [], attribution, False)
 
+    def _official_publisher(self) -> Entity | None:
+        """The publisher when its own voice is a party's: a state's or a government's or military's
+        release judges; a news agency's report does not."""
+        pub = self.m.publisher
+        if pub is not None and (pub.kind is EntityKind.STATE or pub.sector in OWN_FORCES_SECTORS):
+            return pub
+        return None
+
     def _characterised(self, tok: Token, head: Token, attribution: Entity | None) -> Found | None:
-        accuser = attribution or self.m.publisher
+        accuser = attribution or self._official_publisher()
         if accuser is None or any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
             return None
         targets = []
