@@ -329,3 +329,11 @@ def test_a_news_agency_judges_no_one_in_its_own_voice(extract):
     text = "Such actions by Russia are illegal. The victory was a testament to the courage of the Ukrainian army."
     assert not [e for e in extract(text, source="Reuters") if e.type in ("Accusation", "Praise")]
     assert {e.type for e in extract(text, source="U.S. Department of State")} >= {"Accusation", "Praise"}
+
+
+def test_attack_verbs_that_need_a_military_or_ground_object(extract):
+    ev = only(extract("Ukrainian forces sank a Russian landing ship."), "Attack")
+    assert _parties(ev) == ({"UKR"}, {"RUS"})
+    assert _parties(only(extract("Russian troops stormed the town of Bakhmut."), "Attack")) == ({"RUS"}, {"UKR"})
+    assert not [e for e in extract("The storm destroyed hundreds of homes in Cuba.") if e.type == "Attack"]
+    assert not [e for e in extract("Brazil destroyed Argentina 3-0.") if e.type == "Attack"]

@@ -1098,7 +1098,9 @@ class ArticleReader:
     def _place_states(self, toks: list[Token], own: set[str]) -> list[Entity]:
         """The state a place is in ('in Nairobi' -> Kenya, 'in Kherson' -> Ukraine), not the doer's own."""
         for t in toks:
-            for cand in (t, *[c for c in t.children if c.dep_ in ("compound", "amod")]):
+            named = [c for c in t.children if c.dep_ in ("compound", "amod")]
+            named += [p for w, p in R.preps(t) if w == "of"]  # 'the town of Bakhmut'
+            for cand in (t, *named):
                 es = self.m.at(cand.i)
                 if es is None or not es.entity.country or es.entity.country in own:
                     continue
