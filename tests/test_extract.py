@@ -337,3 +337,13 @@ def test_attack_verbs_that_need_a_military_or_ground_object(extract):
     assert _parties(only(extract("Russian troops stormed the town of Bakhmut."), "Attack")) == ({"RUS"}, {"UKR"})
     assert not [e for e in extract("The storm destroyed hundreds of homes in Cuba.") if e.type == "Attack"]
     assert not [e for e in extract("Brazil destroyed Argentina 3-0.") if e.type == "Attack"]
+
+
+def test_partners_of_a_joint_operation_strike_the_same_target(extract):
+    text = ("Israel launched strikes on Hezbollah positions in Lebanon on Monday. "
+            "A joint operation with the air forces of the United States and the United Kingdom followed.")
+    events = [e for e in extract(text) if e.type == "Attack"]
+    assert {(e.actors[0].country, e.recipients[0].name) for e in events} == {
+        ("ISR", "Hezbollah"), ("USA", "Hezbollah"), ("GBR", "Hezbollah")}
+    assert not [e for e in extract("A joint operation with the police of France arrested ten smugglers.")
+                if e.type == "Attack"]

@@ -661,7 +661,7 @@ class ArticleReader:
         return found
 
     def _implied_by_noun(self, tok: Token) -> Found | None:
-        return self._censured(tok) or self._harm(tok) or self._tribute(tok)
+        return self._censured(tok) or self._harm(tok) or self._tribute(tok) or self._joint_operation(tok)
 
     def _implied_by_verb(self, tok: Token) -> Found | None:
         return self._regime_wrong(tok) or self._ceded(tok) or self._weapon_use(tok) or self._military_support(tok) or (
@@ -727,6 +727,40 @@ class ArticleReader:
         nominal = objs is None
         return self._finish(name, trig, self.rules.types.get(name, NO_RULES), tok, nominal, actors, recipients,
                             objs or [], objs or [], attribution, False)
+
+    def _joint_operation(self, tok: Token) -> Found | None:
+        """'We launched strikes on X. A combined operation with the armed forces of France and the
+        United Kingdom is now underway': the partners strike X too (the target carried over from the
+        attack just told)."""
+        if not self._is_class(tok, "attacks") or not any(
+                c.dep_ == "amod" and c.lower_ in ("combined", "joint", "coordinated", "allied") for c in tok.children):
+            return None
+        partners: list[Entity] = []
+        for w, p in R.preps(tok):
+            if w != "with":
+                continue
+            owners = [p] + [o for w2, o in R.preps(p) if w2 == "of"]
+            partners += [e for o in owners for c in (o, *o.conjuncts) for e in self._resolve_one(c, 1)
+                         if e.kind in ACTOR_KINDS]
+        partners = _uniq(partners)
+        if not partners:
+            return None
+        floor = self._sent_before(self._sent_before(tok.sent.start))
+        told = next((f for f in reversed(self.found) if f.type == "Attack" and f.refers_to is None and f.recipients
+                     and floor <= f.trigger < tok.i), None)
+        if told is None:
+            return None
+        first: Found | None = None
+        for partner in partners:
+            f = self._implied("Attack", tok, [partner], list(told.recipients), self.attribution(tok))
+            if f is None:
+                continue
+            f.attributes.pop("_consumed", None)
+            if first is None:
+                first = f
+            else:
+                self.found.append(f)
+        return first
 
     def _harm(self, tok: Token) -> Found | None:
         """'The Russians did significant damage to infrastructure in Kherson', 'the destruction caused
