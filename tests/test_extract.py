@@ -347,3 +347,9 @@ def test_partners_of_a_joint_operation_strike_the_same_target(extract):
         ("ISR", "Hezbollah"), ("USA", "Hezbollah"), ("GBR", "Hezbollah")}
     assert not [e for e in extract("A joint operation with the police of France arrested ten smugglers.")
                 if e.type == "Attack"]
+
+
+def test_singling_out_another_partys_merit_praises_it(extract):
+    ev = only(extract("Germany recognised Poland's leadership on Ukraine."), "Praise")
+    assert _parties(ev) == ({"DEU"}, {"POL"})
+    assert not [e for e in extract("Germany noted Russia's role in the conflict.") if e.type == "Praise"]

@@ -105,6 +105,12 @@ QUANTITY_NOUNS = {"million", "thousand", "hundred", "dozen", "billion", "batch",
                   "fleet", "squadron", "contingent", "wave", "salvo", "barrage", "volley", "series", "round", "package"}
 # Nouns of handing over that are military aid when what they hand over is arms ('the delivery of tanks').
 TRANSFER_NOUNS = {"delivery", "supply", "transfer", "shipment", "provision", "sale", "donation"}
+# Verbs that single out a party's merit ('noted Kenya's partnership', 'recognised Poland's leadership').
+MERIT_VERBS = {"note", "recognize", "recognise", "acknowledge", "highlight", "underscore", "underline", "appreciate",
+               "cite", "stress", "emphasize", "emphasise"}
+MERIT_NOUNS = {"contribution", "commitment", "leadership", "effort", "partnership", "sacrifice", "generosity",
+               "courage", "resilience", "hospitality", "dedication", "bravery", "professionalism", "solidarity",
+               "friendship", "achievement", "progress"}
 # Harm done to something: 'did damage to X', 'the destruction caused by X'.
 HARM_NOUNS = {"damage", "destruction", "devastation", "harm"}
 INFLICT_VERBS = {"do", "cause", "inflict", "wreak", "wreck"}
@@ -665,7 +671,7 @@ class ArticleReader:
 
     def _implied_by_verb(self, tok: Token) -> Found | None:
         return self._regime_wrong(tok) or self._ceded(tok) or self._weapon_use(tok) or self._military_support(tok) or (
-            self._exchanged_fire(tok))
+            self._exchanged_fire(tok) or self._merit_noted(tok))
 
     def _censured(self, tok: Token) -> Found | None:
         """'Such actions by the PRC are inconsistent with international law', 'Continued provocative
@@ -857,6 +863,26 @@ class ArticleReader:
         if not actors or not recipients:
             return None
         return self._implied("MilitaryAid", tok, actors, recipients[:1], self.attribution(tok), objs=aid)
+
+    def _merit_noted(self, tok: Token) -> Found | None:
+        """'Austin noted Kenya's partnership in countering al-Shabaab', 'the minister recognised
+        Poland's leadership': singling out another party's merit praises it."""
+        if tok.lemma_ not in MERIT_VERBS or R.is_passive(tok):
+            return None
+        merits = [o for o in R.objects(tok) if o.lemma_.lower() in MERIT_NOUNS]
+        if not merits:
+            return None
+        actors = [e for sb in R.subject(tok) for e in self.resolve(sb)]
+        if not actors:
+            return None
+        own = {a.country for a in actors if a.country}
+        owners = [c for m in merits for c in R.children(m, ("poss",))] + [
+            p for m in merits for w, p in R.preps(m) if w == "of"]
+        praised = [e for o in owners for c in (o, *o.conjuncts) for e in self._resolve_one(c, 1)
+                   if e.kind in ACTOR_KINDS and e.id not in {a.id for a in actors} and e.country not in own]
+        if not praised:
+            return None
+        return self._implied("Praise", tok, actors, _uniq(praised)[:1], self.attribution(tok), objs=merits)
 
     def _exchanged_fire(self, tok: Token) -> Found | None:
         """'India and Pakistan exchanged fire', 'X traded strikes with Y': each attacks the other."""
