@@ -353,3 +353,11 @@ def test_singling_out_another_partys_merit_praises_it(extract):
     ev = only(extract("Germany recognised Poland's leadership on Ukraine."), "Praise")
     assert _parties(ev) == ({"DEU"}, {"POL"})
     assert not [e for e in extract("Germany noted Russia's role in the conflict.") if e.type == "Praise"]
+
+
+def test_announcing_ones_own_response_warns_the_other_party(extract):
+    ev = only(extract('"Our response will be swift, and Israel bears full responsibility," the Iranian foreign '
+                      'ministry said.'), "Threat")
+    assert _parties(ev) == ({"IRN"}, {"ISR"}) and ev.polarity is Polarity.ASSERTED
+    assert not [e for e in extract('"Our response was measured," the Israeli army said of the Iranian strike.')
+                if e.type == "Threat"]

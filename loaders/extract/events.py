@@ -667,7 +667,8 @@ class ArticleReader:
         return found
 
     def _implied_by_noun(self, tok: Token) -> Found | None:
-        return self._censured(tok) or self._harm(tok) or self._tribute(tok) or self._joint_operation(tok)
+        return self._censured(tok) or self._harm(tok) or self._tribute(tok) or self._joint_operation(tok) or (
+            self._warned_response(tok))
 
     def _implied_by_verb(self, tok: Token) -> Found | None:
         return self._regime_wrong(tok) or self._ceded(tok) or self._weapon_use(tok) or self._military_support(tok) or (
@@ -726,13 +727,34 @@ class ArticleReader:
                  attribution: Entity | None, objs: list[Token] | None = None) -> Found | None:
         """An event the text states without a trigger of its type: built as a trigger's would be."""
         key = {"Attack": "attack", "Praise": "praise", "Condemnation": "condemnation", "Seizure": "seizure",
-               "MilitaryAid": "supply"}[name]
+               "MilitaryAid": "supply", "Threat": "threaten"}[name]
         trig = next((t for t in self.rules.by_word.get(key, ()) if t.type.name == name), None)
         if trig is None:
             return None
         nominal = objs is None
         return self._finish(name, trig, self.rules.types.get(name, NO_RULES), tok, nominal, actors, recipients,
                             objs or [], objs or [], attribution, False)
+
+    def _warned_response(self, tok: Token) -> Found | None:
+        """'Our response will be proportionate, and the leadership of Azerbaijan bears full
+        responsibility': a speaker announcing their own side's response warns the other party."""
+        if tok.lemma_.lower() not in ("response", "retaliation", "reply", "answer") or tok.dep_ != "nsubj":
+            return None
+        if not any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in tok.children):
+            return None
+        if not any(c.dep_ == "aux" and c.lower_ in self.rules.modality["future_aux"] for c in tok.head.children):
+            return None
+        speaker = self.attribution(tok)
+        if speaker is None:
+            return None
+        others = [es.entity for es in self.m.spans if tok.sent.start <= es.start < tok.sent.end
+                  and es.entity.kind in ACTOR_KINDS and es.entity.country and es.entity.country != speaker.country]
+        if not others:
+            return None
+        f = self._implied("Threat", tok, [speaker], others[:1], speaker)
+        if f is not None:
+            f.polarity = Polarity.ASSERTED  # the response is to come, the warning is made now
+        return f
 
     def _joint_operation(self, tok: Token) -> Found | None:
         """'We launched strikes on X. A combined operation with the armed forces of France and the
