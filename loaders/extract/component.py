@@ -45,7 +45,8 @@ class EventsComponent:
         publisher = self._publisher(meta.get("source"))
         mentions = Mentions(doc, self.gz, self.matcher, published, publisher)
         found = ArticleReader(doc, mentions, self.rules, published).run()
-        groups = group_mentions(found, lambda f: _mention(doc, f, article_id))
+        text = doc.text  # built from the tokens on each access: once per article, not per mention
+        groups = group_mentions(found, lambda f: _mention(doc, f, article_id, text))
         events = [self._event(g, article_id, published, doc) for g in groups]
         doc.user_data.pop("_sent_starts", None)
         doc.user_data[OUTPUT_KEY] = [e.to_dict() for ev in events if ev is not None for e in _per_recipient(ev)]
@@ -118,11 +119,10 @@ def _per_recipient(ev: Event) -> list[Event]:
     return [dataclasses.replace(ev, recipients=(r,), id="") for r in ev.recipients]
 
 
-def _mention(doc: Doc, f: Found, article_id: str) -> Mention:
+def _mention(doc: Doc, f: Found, article_id: str, text: str) -> Mention:
     """The sentence that states the event, with offsets such that text[start:end] == sentence."""
     sent = doc[f.sent[0] : f.sent[1]]
     start, end = sent.start_char, sent.end_char
-    text = doc.text
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():

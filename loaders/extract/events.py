@@ -760,8 +760,8 @@ class ArticleReader:
         """'We launched strikes on X. A combined operation with the armed forces of France and the
         United Kingdom is now underway': the partners strike X too (the target carried over from the
         attack just told)."""
-        if not self._is_class(tok, "attacks") or not any(
-                c.dep_ == "amod" and c.lower_ in ("combined", "joint", "coordinated", "allied") for c in tok.children):
+        if not any(c.dep_ == "amod" and c.lower_ in ("combined", "joint", "coordinated", "allied")
+                   for c in tok.children) or not self._is_class(tok, "attacks"):
             return None
         partners: list[Entity] = []
         for w, p in R.preps(tok):
@@ -809,6 +809,8 @@ class ArticleReader:
     def _tribute(self, tok: Token) -> Found | None:
         """'X is a testament to the courage of Y' (whoever says so praises Y), 'X paid tribute to Y'."""
         lemma = tok.lemma_.lower()
+        if lemma not in ("testament", "tribute"):
+            return None
         attribution = self.attribution(tok)
         if lemma == "testament":
             actor = attribution or self._official_publisher()
