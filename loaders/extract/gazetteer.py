@@ -41,6 +41,8 @@ class Gazetteer:
     surnames: dict[str, list[str]] = field(default_factory=dict)
     surname_of: dict[str, str] = field(default_factory=dict)
     categories: dict[str, str] = field(default_factory=dict)
+    # demonyms of several states ('Congolese'): which one is meant is left to the article
+    shared_demonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def add_form(self, text: str | None, ent: str, how: str) -> None:
         text = (text or "").strip()
@@ -57,6 +59,19 @@ class Gazetteer:
         if not found or len({s.entity for s in found}) != 1:
             return None
         return found[0]
+
+    def acts_for(self, person: Entity, day: dt.date | None) -> Entity | None:
+        """The international body a person speaks for on the day: the organisation of their office
+        when they hold no office of a state then and the body has no state of its own (a UN
+        Secretary-General acts for the UN, not for the state of their nationality)."""
+        current = [o for o in person.offices if o.covers(day)]
+        if not current or any(o.state for o in current):
+            return None
+        bodies = {o.organisation for o in current}
+        if len(bodies) != 1:
+            return None
+        body = self.entities.get(f"org:{next(iter(bodies))}")
+        return body if body is not None and not body.country else None
 
     def holders(self, state: str, roles: tuple[str, ...], day: dt.date | None) -> list[Entity]:
         """People holding one of the roles for the state on the day (the article's date)."""
@@ -114,6 +129,7 @@ def load_gazetteer(folder: str | None = None) -> Gazetteer:
     root = Path(folder) if folder else gazetteer_dir()
     gz = Gazetteer()
     demonym_states: dict[str, set[str]] = {}
+    shared: dict[str, set[str]] = {}
     for s in _read(root, "states.json"):
         eid = f"state:{s['iso3']}"
         aliases = tuple(a for a in dict.fromkeys([s.get("official_name"), *s.get("aliases", [])]) if a and a != s["name"])
@@ -127,6 +143,8 @@ def load_gazetteer(folder: str | None = None) -> Gazetteer:
             gz.add_form(form, eid, METONYM)
         for d in s.get("demonyms", []):
             demonym_states.setdefault(d, set()).add(eid)
+        for d in s.get("shared_demonyms", []):  # 'Congolese': kept out of the surface forms
+            shared.setdefault(d, set()).add(eid)
     for p in _read(root, "people.json"):
         eid = f"person:{p['qid']}" if p.get("qid") else entity_id(EntityKind.PERSON, p["name"])
         offices = tuple(_office(o) for o in p.get("offices", []))
@@ -167,4 +185,9 @@ def load_gazetteer(folder: str | None = None) -> Gazetteer:
     for d, states in demonym_states.items():
         if len(states) < AMBIGUOUS_MIN_STATES and d not in gz.forms:
             gz.add_form(d, next(iter(states)), DEMONYM)
+        elif d not in gz.forms:
+            shared.setdefault(d, set()).update(states)
+    for d, states in shared.items():
+        if d not in gz.forms:
+            gz.shared_demonyms[d] = tuple(sorted(states))
     return gz

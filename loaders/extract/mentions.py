@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from kg.model import Entity, EntityKind, entity_id
-from loaders.extract.gazetteer import DEMONYM, Gazetteer
+from loaders.extract.gazetteer import DEMONYM, NAME, Gazetteer
 
 ACTOR_KINDS = (EntityKind.STATE, EntityKind.PERSON, EntityKind.ORGANISATION, EntityKind.ARMED_GROUP)
 
@@ -60,7 +60,19 @@ ORGAN_HEADS = {"force", "forces", "troop", "troops", "army", "military", "navy",
                "citizens", "national", "nationals", "coastguard", "occupier", "occupiers",
                # businesses of a state, as event data code them ('three Chinese firms')
                "firm", "firms", "company", "companies", "bank", "banks", "entity", "entities", "individual",
-               "individuals"}
+               "individuals",
+               # the fire of a side's weapons stands for the side ('Cambodian rocket fire hit ...')
+               "fire", "gunfire", "shelling", "artillery", "barrage", "bombardment"}
+# An official who speaks for a state or a body, linked to it ('a spokesperson for the EU').
+OFFICIAL = "official"
+OFFICIAL_NOUNS = {"spokesperson", "spokesman", "spokeswoman", "official", "officials", "envoy", "ambassador",
+                  "minister", "diplomat", "diplomats", "representative", "negotiator", "chief", "secretary",
+                  "head", "delegation", "delegate", "mission"}
+# Bodies of a state whose unnamed official is the state's ('the foreign ministry spokesman').
+STATE_BODY_WORDS = {"ministry", "foreign", "defence", "defense", "government", "presidential", "military", "army",
+                    "interior", "state"}
+# Prepositions that name where an official is posted or what they deal with, not whom they serve.
+NOT_OWNER_PREPS = {"to", "toward", "towards", "with", "against"}
 PRONOUNS_PERSON = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 PRONOUNS_THING = {"it", "its", "itself"}
 PRONOUNS_PLURAL = {"they", "them", "their", "theirs", "themselves"}
@@ -125,18 +137,27 @@ class Mentions:
         for ent in doc.ents:
             if ent.label_ == "PERSON":
                 spans.append(Span(doc, ent.start, ent.end, label="PERSON"))
-        full_names: dict[str, Entity] = {}
+        # Known names first, so that a new name can be linked to a state or body named after it
+        # ('Defence Minister X of Kenya').
+        named: list[tuple[Span, Entity | None, str]] = []
         for span in sorted(filter_spans(spans), key=lambda s: s.start):
             text = span.text.strip()
             surface = gz.lookup(text) if span.label_ == "GAZ" else gz.lookup(text) or gz.lookup(_trim_person(span).text)
-            ent: Entity | None = None
-            how = "name"
             if surface is not None:
-                ent, how = gz.entities[surface.entity], surface.how
+                ent = gz.entities[surface.entity]
+                named.append((span, ent, surface.how))
+                self._add(self._acting(span.start, span.end, ent, surface.how))
             elif span.label_ == "PERSON":
-                ent = self._person(span, full_names)
+                named.append((span, None, NAME))
+        self._shared_demonyms()
+        full_names: dict[str, Entity] = {}
+        for span, known, _how in named:
+            ent = known
             if ent is None:
-                continue
+                ent = self._person(span, full_names)
+                if ent is None:
+                    continue
+                self._add(self._new_person(span, ent))
             if ent.kind is EntityKind.PERSON and len(ent.name.split()) > 1:
                 # the family name as the gazetteer knows it ('Kim' for Kim Jong Un), else the last word
                 for short in dict.fromkeys((gz.surname_of.get(ent.id), ent.name.split()[-1])):
@@ -145,15 +166,72 @@ class Mentions:
                         # 'Assad' for al-Assad, 'Sisi' for el-Sisi: the family name without its article
                         if short[:3].lower() in ("al-", "el-", "ad-", "as-", "an-", "ar-", "at-", "az-") and len(short) > 5:
                             full_names.setdefault(short[3:], ent)
-            self._add(EntitySpan(span.start, span.end, ent, how))
         # Surnames that spaCy did not tag as a person ("Kim", "Lukin" as subjects).
         for tok in doc:
             if tok.i in self.by_token or tok.pos_ != "PROPN":
                 continue
             known = full_names.get(tok.text)
             if known is not None:
-                self._add(EntitySpan(tok.i, tok.i + 1, known, "surname"))
+                self._add(self._acting(tok.i, tok.i + 1, known, "surname"))
+        self._unnamed_officials()
         self.spans.sort(key=lambda s: s.start)
+
+    def _acting(self, start: int, end: int, ent: Entity, how: str) -> EntitySpan:
+        """A known person acts for the international body whose office they hold (the UN
+        Secretary-General for the UN); anyone else as themselves."""
+        if ent.kind is EntityKind.PERSON and ent.offices:
+            body = self.gz.acts_for(ent, self.published)
+            if body is not None:
+                return EntitySpan(start, end, body, OFFICIAL)
+        return EntitySpan(start, end, ent, how)
+
+    def _new_person(self, span: Span, person: Entity) -> EntitySpan:
+        """A name the gazetteer does not know: the person, or the international body their title
+        says they speak for ('UN envoy X', 'a spokesperson of the EU, X')."""
+        if person.country is None and person.id not in self.gz.entities:
+            owner = self._affiliation(span)
+            if owner is not None and owner.kind is EntityKind.ORGANISATION and not owner.country:
+                return EntitySpan(span.start, span.end, owner, OFFICIAL)
+        return EntitySpan(span.start, span.end, person, NAME)
+
+    def _shared_demonyms(self) -> None:
+        """A demonym several states share ('Congolese') is the one of them the article names."""
+        shared = self.gz.shared_demonyms
+        if not shared:
+            return
+        named = {es.entity.id for es in self.spans if es.entity.kind is EntityKind.STATE and es.how != DEMONYM}
+        for tok in self.doc:
+            states = shared.get(tok.text)
+            if states is None or tok.i in self.by_token:
+                continue
+            meant = [s for s in states if s in named]
+            if len(meant) == 1:
+                self._add(EntitySpan(tok.i, tok.i + 1, self.gz.entities[meant[0]], DEMONYM))
+
+    def _unnamed_officials(self) -> None:
+        """'a spokesperson for the EU's foreign service', 'an envoy for Qatar': an official who
+        serves a state or body named after 'for' is that state or body."""
+        for tok in self.doc:
+            if tok.i in self.by_token or tok.lemma_.lower() not in OFFICIAL_NOUNS or tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            for prep in tok.children:
+                if prep.dep_ != "prep" or prep.lower_ != "for":
+                    continue
+                for obj in prep.children:
+                    if obj.dep_ != "pobj":
+                        continue
+                    owner = self._owner_of(obj)
+                    if owner is not None:
+                        self._add(EntitySpan(tok.i, tok.i + 1, owner, OFFICIAL))
+                        break
+
+    def _owner_of(self, tok: Token) -> Entity | None:
+        """The state or body a noun names, itself or as its owner ('the EU's foreign service')."""
+        for cand in (tok, *[c for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod")]):
+            es = self.by_token.get(cand.i)
+            if es is not None and es.entity.kind in (EntityKind.STATE, EntityKind.ORGANISATION, EntityKind.ARMED_GROUP):
+                return es.entity
+        return None
 
     def _add(self, es: EntitySpan) -> None:
         self.spans.append(es)
@@ -174,31 +252,47 @@ class Mentions:
             return self.gz.entities[alive[0]] if len(alive) == 1 else None
         if words[-1] in self.gz.surnames and words[0] in {"Mr", "Mr.", "Mrs", "Ms", "Ms.", "Dr", "Dr."}:
             return full_names.get(words[-1])
-        country = self._country_near(span)
+        owner = self._affiliation(span)
+        country = owner.country if owner is not None else None
         return Entity(id=entity_id(EntityKind.PERSON, text), name=text, kind=EntityKind.PERSON, country=country)
 
     def _active(self, person: Entity) -> bool:
         return not person.offices or any(o.covers(self.published) for o in person.offices) or self.published is None
 
-    def _country_near(self, span: Span) -> str | None:
-        """The state a new name belongs to, from its title or apposition ("Russian President X",
-        "X, president of Ukraine", "X, a professor at Russia's ... University")."""
-        seen = 0
+    def _affiliation(self, span: Span) -> Entity | None:
+        """The state or body a new name belongs to, from its title or apposition ("Russian President
+        X", "X, president of Ukraine", "X, a professor at Russia's ... University", "Defence Minister
+        X of Kenya", "Rwanda's ambassador to the UN, X", "UN envoy X"): a state, an organisation of a
+        state, or an international body when no state is named."""
         frontier = [span.root]
+        inside = set(range(span.start, span.end))
+        head = span.root.head
+        if span.root.dep_ == "appos" and head.i not in inside and (
+                head.lemma_.lower() in ORGAN_HEADS or head.lower_ in _TITLE_WORDS):
+            frontier.append(head)  # the title the name stands beside
+            inside.add(head.i)
+        seen = 0
+        body: Entity | None = None
         while frontier and seen < 12:
             tok = frontier.pop(0)
             for child in tok.children:
-                if child.i in range(span.start, span.end):
-                    frontier.append(child)
+                if child.i in inside:
+                    if child.i != tok.i and child.i in range(span.start, span.end):
+                        frontier.append(child)
                     continue
                 if child.dep_ not in ("compound", "amod", "appos", "prep", "pobj", "poss", "nmod", "npadvmod"):
                     continue
+                if child.dep_ == "prep" and child.lower_ in NOT_OWNER_PREPS and tok.i not in range(span.start, span.end):
+                    continue  # 'ambassador to the UN': where the official is posted
                 seen += 1
                 es = self.by_token.get(child.i)
-                if es is not None and es.entity.kind is not EntityKind.PERSON and es.entity.country:
-                    return es.entity.country
+                if es is not None and es.entity.kind is not EntityKind.PERSON:
+                    if es.entity.country:
+                        return es.entity
+                    if body is None and es.entity.kind is EntityKind.ORGANISATION:
+                        body = es.entity
                 frontier.append(child)
-        return None
+        return body
 
     # -- resolving what a token refers to --------------------------------------------------
     def at(self, i: int) -> EntitySpan | None:
@@ -216,11 +310,32 @@ class Mentions:
                 continue
             if _sent_index(doc, es.start) < sent_floor:
                 return None
+            if es.how == OFFICIAL:
+                # an official speaking for a state or body: he/she is that state or body
+                if EntityKind.PERSON in kinds and es.entity.country not in exclude:
+                    return es.entity
+                continue
             if es.entity.kind in kinds and es.entity.country not in exclude:
                 if es.how == DEMONYM and es.entity.kind is EntityKind.STATE and kinds == (EntityKind.PERSON,):
                     continue
                 return es.entity
         return None
+
+    def main_state(self, before: int, exclude: set[str] | frozenset[str] = frozenset()) -> Entity | None:
+        """The state the article is about so far: the one named most often before the token
+        (the latest of those named as often); 'the foreign ministry spokesman' is its official."""
+        counts: dict[str, int] = {}
+        last: dict[str, int] = {}
+        for es in self.spans:
+            if es.start >= before:
+                break
+            if es.entity.kind is EntityKind.STATE and es.entity.country not in exclude:
+                counts[es.entity.id] = counts.get(es.entity.id, 0) + 1
+                last[es.entity.id] = es.start
+        if not counts:
+            return None
+        best = max(counts, key=lambda k: (counts[k], last[k]))
+        return self.gz.entities.get(best)
 
     def office_holder(self, title: str, state: str | None) -> Entity | None:
         roles = OFFICE_TITLES.get(title)
@@ -252,6 +367,19 @@ class Mentions:
             return self.office_holder(title, state.country if state else None)
         if lemma in STATE_NOUNS:
             return self.recent(tok.i, (EntityKind.STATE,), 3, exclude)
+        if lemma in OFFICIAL_NOUNS and any(c.dep_ in ("compound", "amod") and c.lower_ in STATE_BODY_WORDS
+                                           for c in tok.children):
+            # 'the foreign ministry spokeswoman in Moscow': the state where the body sits
+            for prep in tok.children:
+                if prep.dep_ == "prep" and prep.lower_ == "in":
+                    for obj in prep.children:
+                        es = self.by_token.get(obj.i)
+                        if es is not None and es.entity.kind is EntityKind.STATE:
+                            return es.entity
+            # else the state the article is about, unless it is whom the official's clause acts on
+            acted_on = {self.by_token[t.i].entity.country for t in tok.head.subtree
+                        if t.i in self.by_token and not (tok.left_edge.i <= t.i <= tok.right_edge.i)}
+            return self.main_state(tok.i, set(exclude) | {c for c in acted_on if c})
         if lemma in ORG_NOUNS:
             for es in reversed(self.spans):
                 fits = lemma in self.gz.categories.get(es.entity.id, es.entity.name.lower()) or lemma in (

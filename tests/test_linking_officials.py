@@ -1,0 +1,94 @@
+"""Officials linked to the state or body they speak for, and states given by a demonym on the
+agent noun. Invented sentences, real spaCy; assertions on actor and recipient ids."""
+
+import datetime as dt
+
+import pytest
+
+from kg.model import Article
+
+
+@pytest.fixture(scope="module")
+def extract():
+    from loaders.extract import Extractor
+
+    ex = Extractor()
+    return lambda text: ex.extract_one(Article(id="o", text=text, published=dt.date(2025, 4, 28))).events
+
+
+def _one(events, type_):
+    found = [e for e in events if e.type == type_]
+    assert found, [(e.type, [a.id for a in e.actors]) for e in events]
+    return found[0]
+
+
+def test_unknown_minister_with_shared_demonym_acts_for_the_state_the_article_names(extract):
+    evs = extract("The Democratic Republic of the Congo raised the matter at the council on Monday. "
+                  "Congolese Foreign Minister Jean Dupont urged Rwanda to withdraw its troops.")
+    ev = _one(evs, "Demand")
+    assert ev.actors[0].country == "COD"
+    assert [r.id for r in ev.recipients] == ["state:RWA"]
+
+
+def test_ambassador_to_a_body_acts_for_the_state_that_sends_them(extract):
+    ev = _one(extract("Rwanda's ambassador to the United Nations, Jane Doe, accused Burundi of lying."), "Accusation")
+    assert ev.actors[0].country == "RWA"
+    assert [r.id for r in ev.recipients] == ["state:BDI"]
+
+
+def test_state_named_after_the_name_of_a_new_minister(extract):
+    ev = _one(extract("Defence Minister Peter Omondi of Kenya condemned Somalia on Monday."), "Condemnation")
+    assert ev.actors[0].country == "KEN"
+    assert [r.id for r in ev.recipients] == ["state:SOM"]
+
+
+def test_unnamed_spokesperson_for_a_body(extract):
+    ev = _one(extract("In Brussels, a spokesperson for the EU's foreign service urged Armenia to exercise restraint."),
+              "Demand")
+    assert [a.id for a in ev.actors] == ["org:eu"]
+    assert [r.id for r in ev.recipients] == ["state:ARM"]
+
+
+def test_known_head_of_an_international_body_acts_for_it_not_for_their_nationality(extract):
+    ev = _one(extract("UN Secretary-General Antonio Guterres urged Thailand to implement the accord."), "Demand")
+    assert [a.id for a in ev.actors] == ["org:un"]
+    assert [r.id for r in ev.recipients] == ["state:THA"]
+
+
+def test_unknown_envoy_of_a_body_and_her_pronoun(extract):
+    evs = extract("UN envoy Jane Doe condemned Russia on Monday. She urged Moscow to withdraw its forces.")
+    assert [a.id for a in _one(evs, "Condemnation").actors] == ["org:un"]
+    demand = _one(evs, "Demand")
+    assert [a.id for a in demand.actors] == ["org:un"]
+    assert [r.id for r in demand.recipients] == ["state:RUS"]
+
+
+def test_known_state_official_keeps_their_office(extract):
+    ev = _one(extract("Vladimir Putin thanked Kim Jong Un on Monday."), "Praise")
+    assert ev.actors[0].id.startswith("person:") and ev.actors[0].country == "RUS"
+
+
+def test_foreign_ministry_spokesman_is_the_state_the_article_is_about(extract):
+    ev = _one(extract("Kenya's president spoke on Monday. Kenya has closed the border. "
+                      "The foreign ministry spokesman condemned Somalia for the attack."), "Condemnation")
+    assert [a.id for a in ev.actors] == ["state:KEN"]
+    assert [r.id for r in ev.recipients] == ["state:SOM"]
+
+
+def test_ministry_spokeswoman_in_a_capital_is_that_state_not_the_one_she_condemns(extract):
+    ev = _one(extract("Estonia expelled a Russian diplomat on Monday. Estonia said the diplomat had spied. "
+                      "The foreign ministry spokeswoman in Moscow condemned Estonia."), "Condemnation")
+    assert [a.id for a in ev.actors] == ["state:RUS"]
+    assert [r.id for r in ev.recipients] == ["state:EST"]
+
+
+def test_demonym_on_the_fire_that_hits(extract):
+    ev = _one(extract("Cambodian rocket fire hit a Thai village on Sunday."), "Attack")
+    assert [a.id for a in ev.actors] == ["state:KHM"]
+    assert [r.id for r in ev.recipients] == ["state:THA"]
+
+
+def test_demonym_on_troops(extract):
+    ev = _one(extract("Azerbaijani troops attacked Armenian positions near the border."), "Attack")
+    assert [a.id for a in ev.actors] == ["state:AZE"]
+    assert [r.id for r in ev.recipients] == ["state:ARM"]
