@@ -8,8 +8,10 @@ the library and text from articles never becomes query text.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
-from urllib.parse import quote
+from functools import cache, lru_cache
+from urllib.parse import quote as _quote
 
 from pyoxigraph import Literal, NamedNode, Quad
 
@@ -47,6 +49,10 @@ PREFIXES = {
 
 ENTITIES_GRAPH = NamedNode(GRAPH + "entities")
 RELATIONS_GRAPH = NamedNode(GRAPH + "relations")
+# One gk:firstDate per event, derived from every article that reports it (the earliest date, else
+# the earliest report), kept by the stores as articles come and go: queries read one triple per
+# event instead of aggregating over every article graph that repeats the event.
+EVENT_DATES_GRAPH = NamedNode(GRAPH + "event-dates")
 
 _A = NamedNode(RDF + "type")
 _LABEL = NamedNode(RDFS + "label")
@@ -56,10 +62,22 @@ _XSD_DOUBLE = NamedNode(XSD + "double")
 _XSD_BOOL = NamedNode(XSD + "boolean")
 
 
+# Ids are mostly plain ASCII words; urllib's quote costs more than building the quad itself.
+_UNRESERVED = re.compile(r"[A-Za-z0-9_.~-]*")
+
+
+def quote(text: str, safe: str = "") -> str:
+    """urllib.parse.quote(text, safe=""), without its cost when nothing needs escaping."""
+    return text if _UNRESERVED.fullmatch(text) else _quote(text, safe=safe)
+
+
+@cache
 def gk(term: str) -> NamedNode:
     return NamedNode(GK + term)
 
 
+# Writing a million events builds the same entity and type terms millions of times over.
+@lru_cache(maxsize=1 << 16)
 def iri_for(identifier: str) -> NamedNode:
     """gkid:state/PRK for 'state:PRK': ids are kind:key, and the key is percent-encoded."""
     kind, _, key = identifier.partition(":")
@@ -101,6 +119,7 @@ def _lit(value: str) -> Literal:
     return Literal(value)
 
 
+@lru_cache(maxsize=1 << 14)
 def _date(value) -> Literal:
     return Literal(value.isoformat(), datatype=_XSD_DATE)
 
@@ -109,8 +128,15 @@ def _int(value: int) -> Literal:
     return Literal(str(int(value)), datatype=_XSD_INT)
 
 
+@lru_cache(maxsize=1 << 12)
 def _double(value: float) -> Literal:
     return Literal(repr(float(value)), datatype=_XSD_DOUBLE)
+
+
+@lru_cache(maxsize=1 << 15)
+def _shared_entity_quads(entity: Entity) -> tuple[Quad, ...]:
+    """An entity's quads in the entities graph: every article naming it repeats them."""
+    return tuple(entity_quads(entity))
 
 
 def entity_quads(entity: Entity, graph: NamedNode = ENTITIES_GRAPH) -> Iterator[Quad]:
@@ -165,58 +191,116 @@ def article_quads(article: Article) -> Iterator[Quad]:
         yield Quad(s, NamedNode(DCT + "publisher"), _lit(article.source), g)
 
 
+class _P:
+    """Predicates of event and mention quads, built once (event_quads runs per event per article)."""
+
+    id = gk("id")
+    event_type = gk("eventType")
+    plover_type = gk("ploverType")
+    plover = gk("plover")
+    plover_mode = gk("ploverMode")
+    cameo = gk("cameoCode")
+    score = gk("score")
+    polarity = gk("polarity")
+    confidence = gk("confidence")
+    actor = gk("actor")
+    recipient = gk("recipient")
+    place = gk("place")
+    date = gk("date")
+    date_precision = gk("datePrecision")
+    date_text = gk("dateText")
+    reported = gk("reported")
+    attributed_to = gk("attributedTo")
+    attributes = gk("attributes")
+    derived_from = NamedNode(PROV + "wasDerivedFrom")
+    mention = gk("Mention")
+    in_article = gk("inArticle")
+    sentence = gk("sentence")
+    start = gk("start")
+    end = gk("end")
+
+
+_TRUE = Literal("true", datatype=_XSD_BOOL)
+_FALSE = Literal("false", datatype=_XSD_BOOL)
+
+
 def event_quads(event: Event, article_id: str) -> Iterator[Quad]:
     """The event as reported by one article: what that article says, in that article's graph."""
     g = article_graph(article_id)
     s = event_iri(event.id)
     yield Quad(s, _A, gk(event.type), g)
-    yield Quad(s, gk("id"), _lit(event.id), g)
-    yield Quad(s, gk("eventType"), _lit(event.type), g)
+    yield Quad(s, _P.id, _lit(event.id), g)
+    yield Quad(s, _P.event_type, _lit(event.type), g)
     if event.plover_type:
-        yield Quad(s, gk("ploverType"), _lit(event.plover_type), g)
-        yield Quad(s, gk("plover"), plover_concept(event.plover_type, event.plover_mode), g)
+        yield Quad(s, _P.plover_type, _lit(event.plover_type), g)
+        yield Quad(s, _P.plover, plover_concept(event.plover_type, event.plover_mode), g)
     if event.plover_mode:
-        yield Quad(s, gk("ploverMode"), _lit(event.plover_mode), g)
+        yield Quad(s, _P.plover_mode, _lit(event.plover_mode), g)
     if event.cameo:
-        yield Quad(s, gk("cameoCode"), _lit(event.cameo), g)
-    yield Quad(s, gk("score"), _double(event.score), g)
-    yield Quad(s, gk("polarity"), _lit(event.polarity.value), g)
-    yield Quad(s, gk("confidence"), _double(event.confidence), g)
+        yield Quad(s, _P.cameo, _lit(event.cameo), g)
+    yield Quad(s, _P.score, _double(event.score), g)
+    yield Quad(s, _P.polarity, _lit(event.polarity.value), g)
+    yield Quad(s, _P.confidence, _double(event.confidence), g)
     for a in event.actors:
-        yield Quad(s, gk("actor"), iri_for(a.id), g)
+        yield Quad(s, _P.actor, iri_for(a.id), g)
     for r in event.recipients:
-        yield Quad(s, gk("recipient"), iri_for(r.id), g)
+        yield Quad(s, _P.recipient, iri_for(r.id), g)
     for p in event.places:
-        yield Quad(s, gk("place"), iri_for(p.id), g)
+        yield Quad(s, _P.place, iri_for(p.id), g)
     if event.date:
-        yield Quad(s, gk("date"), _date(event.date), g)
+        yield Quad(s, _P.date, _date(event.date), g)
     if event.date_precision:
-        yield Quad(s, gk("datePrecision"), _lit(event.date_precision.value), g)
+        yield Quad(s, _P.date_precision, _lit(event.date_precision.value), g)
     if event.date_text:
-        yield Quad(s, gk("dateText"), _lit(event.date_text), g)
+        yield Quad(s, _P.date_text, _lit(event.date_text), g)
     if event.reported:
-        yield Quad(s, gk("reported"), _date(event.reported), g)
+        yield Quad(s, _P.reported, _date(event.reported), g)
     if event.attribution:
-        yield Quad(s, gk("attributedTo"), iri_for(event.attribution.id), g)
+        yield Quad(s, _P.attributed_to, iri_for(event.attribution.id), g)
     if event.attributes:
-        yield Quad(s, gk("attributes"), _lit(json.dumps(event.attributes, sort_keys=True, ensure_ascii=False)), g)
+        yield Quad(s, _P.attributes, _lit(json.dumps(event.attributes, sort_keys=True, ensure_ascii=False)), g)
         for key, value in event.attributes.items():
             if not key.isidentifier():
                 continue
             if isinstance(value, bool):
-                yield Quad(s, gk(key), Literal("true" if value else "false", datatype=_XSD_BOOL), g)
+                yield Quad(s, gk(key), _TRUE if value else _FALSE, g)
             elif isinstance(value, int):
                 yield Quad(s, gk(key), _int(value), g)
     for m in event.mentions:
         if m.article != article_id:
             continue
         node = mention_iri(m)
-        yield Quad(s, NamedNode(PROV + "wasDerivedFrom"), node, g)
-        yield Quad(node, _A, gk("Mention"), g)
-        yield Quad(node, gk("inArticle"), article_iri(m.article), g)
-        yield Quad(node, gk("sentence"), _lit(m.sentence), g)
-        yield Quad(node, gk("start"), _int(m.start), g)
-        yield Quad(node, gk("end"), _int(m.end), g)
+        yield Quad(s, _P.derived_from, node, g)
+        yield Quad(node, _A, _P.mention, g)
+        yield Quad(node, _P.in_article, article_iri(m.article), g)
+        yield Quad(node, _P.sentence, _lit(m.sentence), g)
+        yield Quad(node, _P.start, _int(m.start), g)
+        yield Quad(node, _P.end, _int(m.end), g)
+
+
+FIRST_DATE = gk("firstDate")
+
+
+def first_date_quads(quads: Iterable[Quad]) -> list[Quad]:
+    """gk:firstDate of every event these quads describe, as if they were all the store held."""
+    dates: dict[NamedNode, str] = {}
+    reported: dict[NamedNode, str] = {}
+    events: list[NamedNode] = []
+    for q in quads:
+        p = q.predicate
+        if p == _P.event_type:
+            events.append(q.subject)
+        elif p == _P.date or p == _P.reported:
+            seen = dates if p == _P.date else reported
+            value = q.object.value  # xsd:date lexical forms (YYYY-MM-DD) sort as the days do
+            if q.subject not in seen or value < seen[q.subject]:
+                seen[q.subject] = value
+    out: dict[NamedNode, Quad] = {}
+    for e in events:
+        day = dates.get(e) or reported.get(e)
+        if day and e not in out:
+            out[e] = Quad(e, FIRST_DATE, Literal(day, datatype=_XSD_DATE), EVENT_DATES_GRAPH)
+    return list(out.values())
 
 
 def extraction_quads(article: Article, events: Iterable[Event]) -> tuple[list[Quad], list[Quad]]:
@@ -230,5 +314,5 @@ def extraction_quads(article: Article, events: Iterable[Event]) -> tuple[list[Qu
     for ent in list(entities.values()):
         if ent.country and f"state:{ent.country}" not in entities:
             entities[f"state:{ent.country}"] = state_entity(ent.country)
-    shared = [q for ent in entities.values() for q in entity_quads(ent)]
+    shared = [q for ent in entities.values() for q in _shared_entity_quads(ent)]
     return own, shared

@@ -149,6 +149,16 @@ CORE: tuple[Term, ...] = (
         "gk:Event",
         "xsd:date",
     ),
+    Term(
+        "firstDate",
+        "datatype",
+        "first date",
+        "The event's day as the saved queries take it: its earliest date, else the day it was first reported "
+        "(derived from every article that reports it, and kept by the store as articles change).",
+        (),
+        "gk:Event",
+        "xsd:date",
+    ),
     # coding of an event
     Term(
         "eventType",

@@ -229,8 +229,8 @@ def test_remote_hostile_text_is_stored_verbatim_and_equals_the_embedded_store(en
     with open_store(str(tmp_path / "embedded")) as st:
         st.write(extractions)
         assert remote_stats == st.stats().to_dict()
-    # the canary's graph plus one graph per article and the entities graph
-    assert len(once["graphs"]) == 1 + len(HOSTILE) + 1
+    # the canary's graph plus one graph per article, the entities graph and the events' first dates
+    assert len(once["graphs"]) == 1 + len(HOSTILE) + 2
 
 
 def test_remote_hostile_query_parameters_are_only_values(endpoint):

@@ -46,8 +46,8 @@ def test_sample_conforms(sample_store):
     with open_store(str(sample_store), read_only=True) as st:
         report = validate_store(st)
     assert report.conforms, report.lines()
-    assert report.checked == {"events": 3, "mentions": 4, "articles": 2, "triples": 131}
-    assert report.lines() == ["conforms: 3 events, 4 mentions, 2 articles, 131 triples checked against ontology/shapes.ttl"]
+    assert report.checked == {"events": 3, "mentions": 4, "articles": 2, "triples": 134}
+    assert report.lines() == ["conforms: 3 events, 4 mentions, 2 articles, 134 triples checked against ontology/shapes.ttl"]
 
 
 def test_seed_ingest_conforms(seed_extractions, tmp_path):
@@ -143,6 +143,6 @@ def test_kg_validate_exit_codes_and_output(sample_store, tmp_path):
     lines = bad.stdout.splitlines()
     assert f"Violation: gkid:event/{event.id} gk:actor: an event needs at least one actor (gk:actor)" in lines
     assert f"Violation: gkid:event/{event.id} gk:date: gk:date must be an xsd:date (YYYY-MM-DD) (value 'yesterday')" in lines
-    assert lines[-1] == "does not conform: 2 violation(s) in 3 events, 4 mentions, 2 articles, 131 triples"
+    assert lines[-1] == "does not conform: 2 violation(s) in 3 events, 4 mentions, 2 articles, 134 triples"
     missing = _kg("validate", "--store", str(tmp_path / "nothing-here"))
     assert missing.returncode == 2 and missing.stderr.count("\n") == 1 and "no such store" in missing.stderr

@@ -8,8 +8,13 @@ from typing import Any
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat
 from pyoxigraph import Store as OxStore
 
+from kg import rdf
 from kg.stores.base import StoreError
-from kg.stores.sparql import PREFIX_BLOCK, SparqlStore, bind_parameters, to_python
+from kg.stores.sparql import PREFIX_BLOCK, SparqlStore, bind_parameters, first_date_update, to_python
+
+_EVENT_TYPE = rdf.gk("eventType")
+# Quads that change an event's first date when an article adds, drops or changes them.
+_DATING = frozenset((_EVENT_TYPE, rdf.gk("date"), rdf.gk("reported")))
 
 
 class OxigraphStore(SparqlStore):
@@ -17,6 +22,7 @@ class OxigraphStore(SparqlStore):
     # input (8,000 GDELT articles: 722 MiB; flushed every ~2,000 articles: ~220 MiB). A flush only
     # persists transactions already committed, so every article stays written whole or not at all.
     flush_quads = 100_000
+
     def __init__(self, store: OxStore, location: str, read_only: bool = False) -> None:
         self._store = store
         self.location = location
@@ -43,7 +49,16 @@ class OxigraphStore(SparqlStore):
             if "lock" in text.lower():
                 raise StoreError(f"store {path}: in use by another kg process; wait for it to finish and try again") from None
             raise StoreError(f"store {path}: cannot open it ({text.splitlines()[0] if text else type(exc).__name__})") from None
-        return cls(store, str(path), read_only)
+        opened = cls(store, str(path), read_only)
+        if not read_only and opened._lacks_first_dates():
+            opened.rebuild_first_dates()
+        return opened
+
+    def _lacks_first_dates(self) -> bool:
+        """A store written before events had a stored first date (or filled by a bulk load)."""
+        if self._store.contains_named_graph(rdf.EVENT_DATES_GRAPH):
+            return False
+        return next(iter(self._store.quads_for_pattern(None, _EVENT_TYPE, None, None)), None) is not None
 
     def _select(self, query: str, bindings: dict[str, Literal] | None = None) -> list[dict[str, Any]]:
         if bindings:
@@ -62,26 +77,35 @@ class OxigraphStore(SparqlStore):
         store is compared with what is there: unchanged, it costs nothing (re-ingesting is cheap);
         changed, only the difference is written, as DELETE DATA + INSERT DATA in one SPARQL update.
         Entity quads already written by this store object are not sent again (they never go away).
+        Each event's gk:firstDate is derived in the same transaction: in Python for events no other
+        article reports (their dates are all in the batch), by a SPARQL update for the others.
         """
         inserts: list[Quad] = []
         deletes: list[Quad] = []
+        touched: set[NamedNode] = set()
         for graph, own, shared in batch:
             if self._store.contains_named_graph(graph):
                 old = set(self._store.quads_for_pattern(None, None, None, graph))
                 new = set(own)
                 deletes.extend(old - new)
                 inserts.extend(q for q in own if q not in old)
+                touched.update(q.subject for q in old ^ new if q.predicate in _DATING)
             else:
                 inserts.extend(own)
             for q in shared:
                 if q not in self._shared_written:
                     inserts.append(q)
                     self._pending_shared.append(q)
+        fresh = self._fresh_events(inserts, touched)
+        dates = rdf.first_date_quads(q for q in inserts if q.subject in fresh)
         try:
-            if deletes:
-                self._store.update(f"DELETE DATA {{ {_quad_text(deletes)} }} ; INSERT DATA {{ {_quad_text(inserts)} }}")
+            if deletes or touched:
+                self._store.update(
+                    f"DELETE DATA {{ {_quad_text(deletes)} }} ; INSERT DATA {{ {_quad_text(inserts + dates)} }}"
+                    + (" ;\n" + first_date_update(touched) if touched else "")
+                )
             elif inserts:
-                self._store.extend(inserts)
+                self._store.extend(inserts + dates)
         except BaseException:
             self._pending_shared.clear()
             raise
@@ -91,6 +115,26 @@ class OxigraphStore(SparqlStore):
         if self._unflushed >= self.flush_quads:
             self._store.flush()
             self._unflushed = 0
+
+    def _fresh_events(self, inserts: list[Quad], touched: set[NamedNode]) -> set[NamedNode]:
+        """Events of the inserted quads that no article in the store reports yet; the others are
+        added to `touched` (their first date needs every article's word)."""
+        fresh: set[NamedNode] = set()
+        for q in inserts:
+            if q.predicate != _EVENT_TYPE or q.subject in touched or q.subject in fresh:
+                continue
+            if next(iter(self._store.quads_for_pattern(q.subject, _EVENT_TYPE, None, None)), None) is None:
+                fresh.add(q.subject)
+            else:
+                touched.add(q.subject)
+        return fresh
+
+    def _update(self, update: str) -> None:
+        self._store.update(update)
+
+    def rebuild_first_dates(self) -> None:
+        super().rebuild_first_dates()
+        self._store.add_graph(rdf.EVENT_DATES_GRAPH)  # kept even when empty: open() knows it was done
 
     def dump(self, output: Any, fmt: RdfFormat, union: bool) -> None:
         """Write every quad (TriG, N-Quads) or the union of all graphs (triple formats)."""

@@ -36,10 +36,11 @@ from pyoxigraph import Store as OxStore
 
 from kg import rdf
 from kg.stores.base import StoreError
-from kg.stores.sparql import SparqlStore, bind_parameters, to_python
+from kg.stores.sparql import SparqlStore, bind_parameters, first_date_update, to_python
 
 _RESULTS_JSON = "application/sparql-results+json"
 _XSD_STRING = rdf.XSD + "string"
+_EVENT_TYPE = rdf.gk("eventType")
 
 
 def _endpoints(url: str) -> tuple[str, str]:
@@ -169,7 +170,15 @@ class RemoteSparqlStore(SparqlStore):
     def _ask(self, query: str) -> bool:
         return bool(self._query_json(query).get("boolean"))
 
+    def _update(self, update: str) -> None:
+        self.update(update)
+
     def _replace_articles(self, batch: list[tuple[NamedNode, list[Quad], list[Quad]]]) -> None:
+        # The events the old versions of these articles told: their first dates may change too.
+        graphs = " ".join(str(graph) for graph, _own, _shared in batch)
+        told = f"SELECT DISTINCT ?e WHERE {{ VALUES ?g {{ {graphs} }} GRAPH ?g {{ ?e {_EVENT_TYPE} ?t }} }}"
+        events = {r["e"] for r in self._select_terms(told)}
+        events.update(q.subject for _graph, own, _shared in batch for q in own if q.predicate == _EVENT_TYPE)
         drops = " ".join(f"DROP SILENT GRAPH {graph} ;" for graph, _own, _shared in batch)
         seen: set[Quad] = set()
         parts: list[str] = []
@@ -178,7 +187,8 @@ class RemoteSparqlStore(SparqlStore):
                 if q not in seen:
                     seen.add(q)
                     parts.append(f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}")
-        self.update(f"{drops} INSERT DATA {{ {' '.join(parts)} }}")
+        dates = f" ;\n{first_date_update(events)}" if events else ""
+        self.update(f"{drops} INSERT DATA {{ {' '.join(parts)} }}{dates}")
 
     # ---- checks and export ----
 

@@ -73,6 +73,27 @@ def bind_parameters(query: str, bindings: dict[str, Literal]) -> str:
     return re.sub(rf"[?$]({names})\b", lambda m: terms[m.group(1)], query)
 
 
+def _first_date_text(values: str) -> str:
+    """DELETE/INSERT of gk:firstDate for the events `values` selects (a VALUES ?e block, or
+    nothing for every event), from what the article graphs say of them now."""
+    g, first = rdf.EVENT_DATES_GRAPH, rdf.FIRST_DATE
+    gk = f"<{rdf.GK}"
+    return (
+        f"DELETE {{ GRAPH {g} {{ ?e {first} ?old }} }} WHERE {{ {values} GRAPH {g} {{ ?e {first} ?old }} }} ;\n"
+        f"INSERT {{ GRAPH {g} {{ ?e {first} ?d }} }} WHERE {{\n"
+        f"  {{ SELECT ?e (COALESCE(MIN(?ed), MIN(?rd)) AS ?d) WHERE {{ {values}\n"
+        f"      GRAPH ?ag {{ ?e {gk}eventType> ?t OPTIONAL {{ ?e {gk}date> ?ed }} OPTIONAL {{ ?e {gk}reported> ?rd }} }} }}\n"
+        f"    GROUP BY ?e }}\n"
+        f"  FILTER(BOUND(?d)) }}"
+    )
+
+
+def first_date_update(events: Iterable[NamedNode]) -> str:
+    """The SPARQL Update that makes these events' gk:firstDate true again (an event no article
+    reports any more loses it)."""
+    return _first_date_text("VALUES ?e { " + " ".join(str(e) for e in events) + " }")
+
+
 class SparqlStore(Store):
     @abstractmethod
     def _select(self, query: str, bindings: dict[str, Literal] | None = None) -> list[dict[str, Any]]:
@@ -90,6 +111,15 @@ class SparqlStore(Store):
 
     def _replace_article(self, graph: NamedNode, own: list[Quad], shared: list[Quad]) -> None:
         raise NotImplementedError
+
+    @abstractmethod
+    def _update(self, update: str) -> None:
+        """Run one SPARQL Update request (one transaction)."""
+
+    def rebuild_first_dates(self) -> None:
+        """Derive every event's gk:firstDate anew: for a store filled without this writer (a bulk
+        load) or written before first dates were kept."""
+        self._update(_first_date_text(""))
 
     def write(self, extractions: Iterable[Extraction]) -> WriteReport:
         report = WriteReport()
