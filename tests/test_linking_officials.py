@@ -92,3 +92,43 @@ def test_demonym_on_troops(extract):
     ev = _one(extract("Azerbaijani troops attacked Armenian positions near the border."), "Attack")
     assert [a.id for a in ev.actors] == ["state:AZE"]
     assert [r.id for r in ev.recipients] == ["state:ARM"]
+
+
+def test_it_continues_the_subject_of_the_sentence_before(extract):
+    evs = extract("Georgia's defence ministry said Russian units had used mortars in the attack. "
+                  "It accused Moscow of seeking to derail peace talks.")
+    ev = _one(evs, "Accusation")
+    assert [a.id for a in ev.actors] == ["state:GEO"]
+    assert [r.id for r in ev.recipients] == ["state:RUS"]
+
+
+def test_it_after_the_ministry_is_the_ministry_s_state_not_the_state_last_named(extract):
+    evs = extract("Chile's Foreign Ministry on Tuesday accused Peru of violating the treaty. "
+                  "In a statement, the ministry said Peru's measures were a breach of the accord. "
+                  "It called on the Peruvian government to return to talks.")
+    demand = _one(evs, "Demand")
+    assert [a.id for a in demand.actors] == ["state:CHL"]
+    assert [r.id for r in demand.recipients] == ["state:PER"]
+
+
+def test_it_keeps_the_last_one_named_when_the_sentence_before_has_no_such_subject(extract):
+    evs = extract("Russia said it would respond. Kazakhstan condemned the move. It urged Moscow to refrain from escalation.")
+    ev = _one(evs, "Demand")
+    assert [a.id for a in ev.actors] == ["state:KAZ"]
+    assert [r.id for r in ev.recipients] == ["state:RUS"]
+
+
+def test_spokesman_for_its_ministry_and_his_pronoun(extract):
+    evs = extract("Kenya rejected the accusation. A spokesman for its foreign ministry told reporters that the "
+                  "claims were false. He urged Somalia to drop its claims.")
+    ev = _one(evs, "Demand")
+    assert [a.id for a in ev.actors] == ["state:KEN"]
+    assert [r.id for r in ev.recipients] == ["state:SOM"]
+
+
+def test_the_militant_group_is_the_armed_group_not_the_last_organisation(extract):
+    evs = extract("Hamas met officials of the United Nations on Monday. The militant group accused Israel of "
+                  "blocking aid convoys.")
+    ev = _one(evs, "Accusation")
+    assert [a.id for a in ev.actors] == ["org:hamas"]
+    assert [r.id for r in ev.recipients] == ["state:ISR"]

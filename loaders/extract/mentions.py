@@ -68,6 +68,9 @@ OFFICIAL = "official"
 OFFICIAL_NOUNS = {"spokesperson", "spokesman", "spokeswoman", "official", "officials", "envoy", "ambassador",
                   "minister", "diplomat", "diplomats", "representative", "negotiator", "chief", "secretary",
                   "head", "delegation", "delegate", "mission"}
+# Words that make a description ('the paramilitary group') one of an armed group.
+ARMED_GROUP_WORDS = {"paramilitary", "rebel", "rebels", "militant", "armed", "insurgent", "jihadist", "separatist",
+                     "extremist", "terrorist", "islamist", "guerrilla", "militia"}
 # Bodies of a state whose unnamed official is the state's ('the foreign ministry spokesman').
 STATE_BODY_WORDS = {"ministry", "foreign", "defence", "defense", "government", "presidential", "military", "army",
                     "interior", "state"}
@@ -231,6 +234,9 @@ class Mentions:
             es = self.by_token.get(cand.i)
             if es is not None and es.entity.kind in (EntityKind.STATE, EntityKind.ORGANISATION, EntityKind.ARMED_GROUP):
                 return es.entity
+            if cand.dep_ == "poss" and cand.lower_ in ("its", "their"):
+                # 'a spokesman for its foreign ministry': the state or body 'its' stands for
+                return self.pronoun(cand, None) if cand.lower_ == "its" else None
         return None
 
     def _add(self, es: EntitySpan) -> None:
@@ -349,12 +355,68 @@ class Mentions:
         if low in PRONOUNS_PERSON:
             return self.recent(tok.i, (EntityKind.PERSON,))
         if low in PRONOUNS_THING:
+            kept = self._subject_continued(tok, 0)
+            if kept is not None:
+                return kept
             return self.recent(tok.i, (EntityKind.STATE, EntityKind.ORGANISATION, EntityKind.ARMED_GROUP), 2)
         if low in PRONOUNS_FIRST:
             if self.is_quoted(tok):
                 return speaker
             return self.publisher
         return None
+
+    def _subject_continued(self, tok: Token, depth: int) -> Entity | None:
+        """'it'/'its' in a sentence whose first subject is 'it' is what that subject is; a sentence's
+        first subject 'it' continues the subject of the sentence before ('Egypt's ministry said ...
+        It condemned ...'), when that is a state or a body; else None (the last one named)."""
+        if depth > 3 or self.is_quoted(tok):
+            return None
+        sent = tok.sent
+        first = next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and not self.is_quoted(t)), None)
+        if first is None or first.i > tok.i:
+            return None
+        if first.i != tok.i:
+            if first.lower_ in ("it", "its") and first.i < tok.i:
+                return self._subject_continued(first, depth + 1)
+            return None
+        if tok.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        j = sent.start - 1
+        while j >= 0 and self.doc[j].is_space:
+            j -= 1
+        if j < 0:
+            return None
+        prev = self.doc[j].sent
+        subj = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            return None
+        if subj.lower_ == "it":
+            return self._subject_continued(subj, depth + 1)
+        ent = self._subject_entity(subj)
+        if ent is not None and ent.kind in (EntityKind.STATE, EntityKind.ORGANISATION, EntityKind.ARMED_GROUP):
+            return ent
+        return None
+
+    def _subject_entity(self, subj: Token) -> Entity | None:
+        """The state or body a subject names: itself, its owner ('Azerbaijan's defence ministry'),
+        the same noun named with its owner before ('the ministry'), or what its description fits."""
+        es = self.by_token.get(subj.i)
+        if es is not None:
+            return es.entity
+        owner = self._owner_of(subj)
+        if owner is not None:
+            return owner
+        if not any(c.lower_ in ("the", "this", "that") for c in subj.children):
+            return None
+        lemma = subj.lemma_.lower()
+        for j in range(subj.i - 1, -1, -1):
+            prev = self.doc[j]
+            if prev.lemma_.lower() == lemma and prev.pos_ in ("NOUN", "PROPN"):
+                owner = self.by_token.get(prev.i)
+                owner = owner.entity if owner is not None else self._owner_of(prev)
+                if owner is not None:
+                    return owner
+        return self.description(subj)
 
     def description(self, tok: Token, exclude: set[str] | frozenset[str] = frozenset()) -> Entity | None:
         """'the agency', 'the government', 'the president': the last entity the description fits."""
@@ -381,9 +443,13 @@ class Mentions:
                         if t.i in self.by_token and not (tok.left_edge.i <= t.i <= tok.right_edge.i)}
             return self.main_state(tok.i, set(exclude) | {c for c in acted_on if c})
         if lemma in ORG_NOUNS:
+            # 'the paramilitary group', 'the rebel movement': an armed group, not any organisation
+            armed = any(c.dep_ in ("amod", "compound") and c.lower_ in ARMED_GROUP_WORDS for c in tok.children)
             for es in reversed(self.spans):
                 fits = lemma in self.gz.categories.get(es.entity.id, es.entity.name.lower()) or lemma in (
                     "group", "organisation", "organization")
+                if armed and es.entity.kind is not EntityKind.ARMED_GROUP:
+                    continue
                 if es.start < tok.i and es.entity.kind in (EntityKind.ORGANISATION, EntityKind.ARMED_GROUP) and fits:
                     return es.entity
             # 'the Council' in a release of the Council of the EU: the publisher speaks of itself
