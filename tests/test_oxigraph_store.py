@@ -137,3 +137,16 @@ def test_batches_of_any_size_give_the_same_store(tmp_path, batch_quads):
         assert len(st._store) == 7 * (151 - entities) + entities + 3
         assert _first_dates(st) == _days_of_events_read_back(st)
         assert NamedNode(rdf.article_graph("a-2-6").value) in set(st._store.named_graphs())
+
+
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_an_event_told_again_by_a_later_article_keeps_one_right_first_date(tmp_path, order):
+    # The deployment is told by both articles; written one write at a time, the second article
+    # finds it in the store (its first date either stays or moves to the earlier date).
+    extractions = sample_extractions()
+    with open_store(str(tmp_path / "s")) as st:
+        for i in order:
+            st.write([extractions[i]])
+            assert _first_dates(st) == _days_of_events_read_back(st)
+        assert len(_first_dates(st)) == 3
+        assert len(list(st._store.quads_for_pattern(None, rdf.FIRST_DATE, None, None))) == 3

@@ -14,7 +14,8 @@ from kg.stores.sparql import PREFIX_BLOCK, SparqlStore, bind_parameters, first_d
 
 _EVENT_TYPE = rdf.gk("eventType")
 # Quads that change an event's first date when an article adds, drops or changes them.
-_DATING = frozenset((_EVENT_TYPE, rdf.gk("date"), rdf.gk("reported")))
+_DATES = (rdf.gk("date"), rdf.gk("reported"))
+_DATING = frozenset((_EVENT_TYPE, *_DATES))
 
 
 class OxigraphStore(SparqlStore):
@@ -96,8 +97,17 @@ class OxigraphStore(SparqlStore):
                 if q not in self._shared_written:
                     inserts.append(q)
                     self._pending_shared.append(q)
-        fresh = self._fresh_events(inserts, touched)
+        known: set[NamedNode] = set()
+        fresh = self._fresh_events(inserts, touched, known)
         dates = rdf.first_date_quads(q for q in inserts if q.subject in fresh)
+        if known and not deletes and not touched:
+            # New articles about events other articles already told: in Python too, unless an
+            # event's first date moves (a stored quad to delete needs the SPARQL path).
+            added = self._known_first_dates(inserts, known)
+            if added is not None:
+                dates.extend(added)
+                known.clear()
+        touched |= known
         try:
             if deletes or touched:
                 self._store.update(
@@ -116,18 +126,35 @@ class OxigraphStore(SparqlStore):
             self._store.flush()
             self._unflushed = 0
 
-    def _fresh_events(self, inserts: list[Quad], touched: set[NamedNode]) -> set[NamedNode]:
-        """Events of the inserted quads that no article in the store reports yet; the others are
-        added to `touched` (their first date needs every article's word)."""
+    def _fresh_events(self, inserts: list[Quad], touched: set[NamedNode], known: set[NamedNode]) -> set[NamedNode]:
+        """Events of the inserted quads that no article in the store reports yet; the others (not
+        already in `touched`) go into `known`: their first date needs the other articles' word."""
         fresh: set[NamedNode] = set()
         for q in inserts:
-            if q.predicate != _EVENT_TYPE or q.subject in touched or q.subject in fresh:
+            e = q.subject
+            if q.predicate != _EVENT_TYPE or e in touched or e in fresh or e in known:
                 continue
-            if next(iter(self._store.quads_for_pattern(q.subject, _EVENT_TYPE, None, None)), None) is None:
-                fresh.add(q.subject)
+            if next(iter(self._store.quads_for_pattern(e, _EVENT_TYPE, None, None)), None) is None:
+                fresh.add(e)
             else:
-                touched.add(q.subject)
+                known.add(e)
         return fresh
+
+    def _known_first_dates(self, inserts: list[Quad], known: set[NamedNode]) -> list[Quad] | None:
+        """First-date quads to add for `known` events, from the store's dates and the batch's; None
+        when one already has a different first date (it must be deleted: the SPARQL path)."""
+        told = [q for q in inserts if q.subject in known]
+        for e in known:
+            for p in _DATES:
+                told.extend(self._store.quads_for_pattern(e, p, None, None))
+        added: list[Quad] = []
+        for q in rdf.first_date_quads(told):
+            stored = list(self._store.quads_for_pattern(q.subject, rdf.FIRST_DATE, None, rdf.EVENT_DATES_GRAPH))
+            if not stored:
+                added.append(q)
+            elif stored != [q]:
+                return None
+        return added
 
     def _update(self, update: str) -> None:
         self._store.update(update)
