@@ -93,6 +93,39 @@ REGIME_WRONGS = {"arrest", "detain", "imprison", "jail", "torture", "kill", "sla
 # Verbs of contested assertion: what another state is said to have done with them is alleged.
 CLAIM_VERBS = {"claim", "allege", "charge", "contend"}
 HOSTILE_TYPES = {"Attack", "Deployment", "Seizure", "Threat"}
+# -- speech acts without their usual verb --------------------------------------------------------
+# A coming response announced by its doer is a threat ('warned it would respond in kind', 'vowed
+# retaliation', 'will not hesitate to use force'); said of another party it is a threat to that party
+# ('warned that X would pay a price', 'will not go unanswered').
+RESPONSE_VERBS = {"respond", "retaliate", "react", "reply", "answer", "act", "defend", "strike", "hit", "take", "use",
+                  "punish", "avenge"}
+RESPONSE_NOUNS = {"response", "retaliation", "reprisal", "revenge", "retribution", "consequence", "countermeasure",
+                  "counter-measure", "punishment", "answer", "reaction", "counterattack", "counter-attack"}
+# what is taken or used when responding ('take action against', 'use force')
+RESPONSE_OBJECTS = {"action", "measure", "step", "countermeasure", "counter-measure", "force"}
+# a response of this manner is a threat however it is reported ('respond proportionately', 'in kind')
+FORCEFUL = {"proportionately", "firmly", "decisively", "forcefully", "resolutely", "harshly", "militarily",
+            "accordingly", "adequately", "symmetrically", "mercilessly", "ruthlessly", "robustly", "severely",
+            "kind", "force", "overwhelming", "decisive", "firm", "forceful", "harsh", "military", "resolute",
+            "severe", "proportionate", "retaliatory", "appropriate", "necessary", "tough", "crushing", "strong"}
+# verbs of saying or vowing whose complement, a response of the speaker's own, is a warning
+WARNING_VERBS = {"warn", "threaten", "vow", "pledge", "promise", "swear", "caution"}
+# what another party is to meet ('X will pay a heavy price', 'Y would face consequences')
+SUFFER_VERBS = {"face", "receive", "pay", "suffer", "bear", "get", "incur"}
+UNANSWERED = {"unanswered", "unpunished", "unchallenged"}
+# Characterising what the other side said as untrue denies it ('called the claims groundless',
+# 'described the allegations as fabrications', 'the claims were baseless, the ministry said').
+FALSEHOOD = {"groundless", "baseless", "unfounded", "false", "untrue", "fabricated", "fabrication", "disinformation",
+             "misinformation", "lie", "slander", "slanderous", "smear", "propaganda", "absurd", "ridiculous",
+             "nonsense", "fiction", "fictitious", "fake", "unsubstantiated", "invention", "distortion", "hoax", "myth",
+             "falsehood", "smokescreen", "libel", "libellous", "fantasy", "preposterous", "concocted", "spurious",
+             "misleading", "fairy", "invented", "made-up", "bogus", "lying", "mendacious"}
+CHARACTERISING_VERBS = {"call", "describe", "brand", "label", "term", "characterise", "characterize", "dismiss",
+                        "reject", "refute", "portray", "denounce", "decry"}
+# Act nouns that point back to an act already told ('the move', 'the decision', 'this build-up').
+ACT_REFERENCES = {"move", "decision", "step", "measure", "action", "act", "sanction", "deployment", "build-up",
+                  "buildup", "expulsion", "launch", "test", "drill", "exercise", "provocation", "attack", "strike",
+                  "listing", "incursion", "escalation", "violation", "aggression", "plan", "policy", "transfer"}
 # Purposes that make an operation an attack on whoever they act on ('to suppress X's activity').
 COUNTER_VERBS = {"suppress", "repel", "destroy", "neutralize", "neutralise", "counter", "defeat", "dislodge",
                  "eliminate", "crush", "punish", "deter", "degrade", "halt"}
@@ -529,6 +562,8 @@ class ArticleReader:
                 continue
             if not nominal and trig.type.name == "Praise" and self._greets_visitor(tok):
                 continue
+            if not nominal and trig.type.name == "Rejection" and any(self._is_class(o, "claims") for o in objs):
+                continue  # 'rejected the accusation' denies it (_claim_characterised)
             if nominal and trig.words[0] in TRANSFER_NOUNS and not any(
                     self._is_class(p, "weapons") for w, p in R.preps(tok) if w == "of") and not any(
                     self._is_class(c, "weapons") for c in tok.children if c.dep_ == "compound"):
@@ -668,11 +703,12 @@ class ArticleReader:
 
     def _implied_by_noun(self, tok: Token) -> Found | None:
         return self._censured(tok) or self._harm(tok) or self._tribute(tok) or self._joint_operation(tok) or (
-            self._warned_response(tok))
+            self._warned_response(tok) or self._vowed_response(tok) or self._claim_judged_false(tok))
 
     def _implied_by_verb(self, tok: Token) -> Found | None:
         return self._regime_wrong(tok) or self._ceded(tok) or self._weapon_use(tok) or self._military_support(tok) or (
-            self._exchanged_fire(tok) or self._merit_noted(tok))
+            self._exchanged_fire(tok) or self._merit_noted(tok) or self._coming_response(tok) or (
+                self._response_awaits(tok) or self._claim_characterised(tok)))
 
     def _censured(self, tok: Token) -> Found | None:
         """'Such actions by the PRC are inconsistent with international law', 'Continued provocative
@@ -727,7 +763,7 @@ class ArticleReader:
                  attribution: Entity | None, objs: list[Token] | None = None) -> Found | None:
         """An event the text states without a trigger of its type: built as a trigger's would be."""
         key = {"Attack": "attack", "Praise": "praise", "Condemnation": "condemnation", "Seizure": "seizure",
-               "MilitaryAid": "supply", "Threat": "threaten"}[name]
+               "MilitaryAid": "supply", "Threat": "threaten", "Denial": "deny"}[name]
         trig = next((t for t in self.rules.by_word.get(key, ()) if t.type.name == name), None)
         if trig is None:
             return None
@@ -754,6 +790,244 @@ class ArticleReader:
         f = self._implied("Threat", tok, [speaker], others[:1], speaker)
         if f is not None:
             f.polarity = Polarity.ASSERTED  # the response is to come, the warning is made now
+        return f
+
+    # -- speech acts without their usual verb -------------------------------------------------------
+    def _future(self, tok: Token) -> bool:
+        fut = self.rules.modality["future_aux"] | {"would"}
+        return any(c.dep_ == "aux" and c.lower_ in fut for c in tok.children)
+
+    @staticmethod
+    def _undertaken(tok: Token) -> Token | None:
+        """The verb that undertakes a response ('vowed to retaliate', 'will not hesitate to use force',
+        'reserves the right to respond', 'is ready to act'), else None."""
+        cur = tok
+        for _ in range(3):
+            if cur.dep_ not in ("xcomp", "acl") or cur.head.i == cur.i:
+                return None
+            head = cur.head
+            if head.lemma_ in WARNING_VERBS:
+                return head
+            if head.lemma_ == "hesitate" and any(c.dep_ == "neg" for c in head.children):
+                return head
+            if head.lemma_ == "right" and head.dep_ == "dobj" and head.head.lemma_ == "reserve":
+                return head.head
+            if head.lemma_ in ("ready", "prepared", "determined") and head.dep_ == "acomp":
+                return head.head
+            cur = head
+        return None
+
+    @staticmethod
+    def _forceful(tok: Token) -> bool:
+        """'respond proportionately', 'in kind', 'with force', 'take overwhelming military action'."""
+        words = [c for c in tok.children if c.dep_ in ("advmod", "acomp", "oprd")]
+        words += [p for w, p in R.preps(tok) if w in ("in", "with")]
+        words += [m for o in R.objects(tok) for m in o.children if m.dep_ in ("amod", "compound")]
+        if any(c.dep_ == "prt" and c.lower_ == "back" for c in tok.children):  # 'hit back'
+            return True
+        return any(w.lemma_.lower() in FORCEFUL or w.lower_ in FORCEFUL for w in words)
+
+    def _act_doer(self, n: Token, own: set[str], back: bool = True) -> list[Entity]:
+        """Who did the act a noun names: the party it names or its owner ('Poland's deployment', 'the
+        deployment by Poland'); for 'the move', 'this decision', the party of the last act told before
+        it that is not the speaker's side."""
+        ents = self.resolve(n)
+        if not ents:
+            ents = [e for c in n.children if c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and self.m.at(c.i))
+                    for e in self.resolve(c)]
+            ents += [e for w, p in R.preps(n) if w in ("by", "of", "from") for e in self.resolve(p)]
+        ents = [e for e in ents if not (e.country and e.country in own)]
+        if ents or not back:
+            return ents[:1]
+        if n.lemma_.lower() in ACT_REFERENCES and any(
+                c.dep_ == "det" and c.lower_ in ("the", "this", "that", "such", "these", "those") for c in n.children):
+            said = {"Condemnation", "Accusation", "Praise", "Denial", "Demand", "Threat", "Rejection"}
+            for f in reversed(self.found):
+                if f.refers_to is not None or f.trigger >= n.i or not f.actors or f.type in said:
+                    continue
+                doer = f.actors[0]
+                doer = (self._state(doer.country) or doer) if doer.kind is not EntityKind.STATE and doer.country else doer
+                if not (doer.country and doer.country in own):
+                    return [doer]
+        return []
+
+    def _response_targets(self, tok: Token, heads: list[Token], own: set[str]) -> tuple[list[Entity], bool]:
+        """Whom a response is aimed at: 'against X', 'to X's move', the doer of the condition ('if X
+        goes ahead'), the one warned ('warned X that'). The flag says whether one was named by
+        'against' or a condition (which alone make a response a threat)."""
+        named: list[Entity] = []
+        for t in (tok, *R.objects(tok)):
+            named += [e for w, p in R.preps(t) if w in ("against", "on", "upon", "at") for e in self.resolve(p)]
+        for h in (tok, *heads):
+            for c in h.children:
+                if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless", "should", "once")
+                                             for m in c.children):
+                    named += [e for sb in R.children(c, ("nsubj",)) for e in self._act_doer(sb, own, back=False)]
+        out = list(named)
+        for w, p in R.preps(tok):
+            if w in ("to", "for"):
+                out += self._act_doer(p, own)
+        for h in heads:
+            if h.lemma_ in WARNING_VERBS:
+                out += [e for c in h.children if c.dep_ in ("dobj", "dative") for e in self.resolve(c)]
+        keep = [e for e in _uniq(out) if not (e.country and e.country in own)]
+        return keep, any(e.id in {k.id for k in keep} for e in named)
+
+    def _threat(self, tok: Token, actor: Entity, targets: list[Entity], speaker: Entity | None) -> Found | None:
+        f = self._implied("Threat", tok, [actor], targets, speaker, objs=[])
+        if f is not None:
+            f.polarity = Polarity.ASSERTED  # the response is to come, the warning is made now
+        return f
+
+    def _coming_response(self, tok: Token) -> Found | None:
+        """'X warned it would respond in kind', 'said it would act if Y went ahead', 'vowed to
+        retaliate against Y', 'will not hesitate to use force': X threatens whom the response is for."""
+        lemma = tok.lemma_
+        if lemma not in RESPONSE_VERBS or R.is_passive(tok) or any(c.dep_ == "neg" for c in tok.children):
+            return None
+        objs = R.objects(tok)
+        if lemma in ("take", "use") and not any(o.lemma_.lower() in RESPONSE_OBJECTS for o in objs):
+            return None
+        if lemma in ("strike", "hit") and not any(c.dep_ == "prt" and c.lower_ == "back" for c in tok.children):
+            return None
+        if lemma in ("answer", "reply", "act", "react", "respond") and (
+                objs or any(w in ("as", "on behalf of") for w, _ in R.preps(tok))):
+            return None  # 'answer questions', 'act as mediator'
+        if lemma == "defend" and not any(o.lower_ in ("itself", "themselves", "himself", "ourselves") or any(
+                c.dep_ == "poss" for c in o.children) for o in objs):
+            return None  # 'defend its territory / itself', not 'defend the decision'
+        vowed = self._undertaken(tok)
+        if vowed is not None and vowed.lemma_ == "threaten":
+            return None  # 'threatened to retaliate': the trigger itself
+        if vowed is None and not self._future(tok):
+            return None
+        head = R.speech_head(tok, self.rules)
+        speaker = self.attribution(tok)
+        subj = R.subject(tok)
+        actors = [e for s in subj for e in self.resolve(s)]
+        if speaker is not None and head is not None and any(s.lower_ in ("it", "we", "he", "she") for s in subj):
+            actors = [speaker]  # 'X warned that it would ...': the speaker's own response
+        if not actors or (vowed is None and speaker is None):
+            return None
+        actor = actors[0]
+        if vowed is None and actor.id != speaker.id and not (actor.country and actor.country == speaker.country):
+            return None  # 'Seoul said Pyongyang would retaliate' tells of a threat, it makes none
+        warned = vowed is not None or (head is not None and head.lemma_ in WARNING_VERBS)
+        own = {actor.country} if actor.country else set()
+        targets, named = self._response_targets(tok, [h for h in (vowed, head) if h is not None], own)
+        strong = lemma in ("retaliate", "punish", "avenge", "strike", "hit") or (
+            lemma == "use" and any(o.lemma_ == "force" for o in objs)) or self._forceful(tok)
+        if not (warned or strong or named):
+            return None
+        return self._threat(tok, actor, targets, speaker or actor)
+
+    def _response_awaits(self, tok: Token) -> Found | None:
+        """'warned that X would pay a heavy price / face consequences / receive a response', 'any
+        provocation would be met with force', 'X's attacks will not go unanswered': the speaker
+        threatens X."""
+        lemma = tok.lemma_
+        if lemma not in SUFFER_VERBS | {"meet", "go"} or not self._future(tok):
+            return None
+        head = R.speech_head(tok, self.rules)
+        speaker = self.attribution(tok)
+        if speaker is None:
+            return None
+        own = {speaker.country} if speaker.country else set()
+        warned = head is not None and head.lemma_ in WARNING_VERBS
+        doers: list[Entity] = []
+        if lemma in SUFFER_VERBS and not R.is_passive(tok):
+            objs = [o for o in R.objects(tok) if o.lemma_.lower() in RESPONSE_NOUNS | {"price", "cost", "wrath"}]
+            if not objs or any(c.dep_ == "neg" for c in tok.children):
+                return None
+            if all(o.lemma_.lower() in ("response", "answer", "reaction") for o in objs) and not warned and not any(
+                    m.lemma_.lower() in FORCEFUL for o in objs for m in o.children):
+                return None  # 'X will receive a response to its letter'
+            doers = [e for s in R.subject(tok) for e in self.resolve(s)]
+            if not doers:
+                return None
+        elif lemma == "meet" and R.is_passive(tok):
+            if not any(w == "with" and p.lemma_.lower() in RESPONSE_NOUNS | {"force"} for w, p in R.preps(tok)):
+                return None
+            doers = [e for s in R.children(tok, ("nsubjpass",)) for e in self._act_doer(s, own, back=False)]
+        elif lemma == "go" and any(c.dep_ == "neg" for c in tok.children):
+            if not any(c.lower_ in UNANSWERED for c in tok.children):
+                return None
+            doers = [e for s in R.children(tok, ("nsubj",)) for e in self._act_doer(s, own)]
+        else:
+            return None
+        doers = [e for e in _uniq(doers) if e.id != speaker.id and not (e.country and e.country in own)]
+        return self._threat(tok, speaker, doers, speaker)
+
+    def _vowed_response(self, tok: Token) -> Found | None:
+        """'X vowed retaliation against Y', 'warned of consequences if Y ...', 'warned Y of a firm
+        response': X threatens Y."""
+        if tok.lemma_.lower() not in RESPONSE_NOUNS:
+            return None
+        if tok.dep_ == "dobj" and tok.head.lemma_ in WARNING_VERBS - {"warn", "threaten"}:
+            verb = tok.head
+        elif tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_ == "warn":
+            verb = tok.head.head
+        else:
+            return None
+        pp = R.preps(tok)
+        if any(w in ("of", "by", "from") for w, _ in pp) or any(c.dep_ == "poss" for c in tok.children):
+            return None  # 'the consequences of the war', 'warned of retaliation by Y'
+        actors = [e for s in R.subject(verb) for e in self.resolve(s)]
+        if not actors:
+            return None
+        own = {actors[0].country} if actors[0].country else set()
+        targets: list[Entity] = []
+        for w, p in pp:
+            if w in ("against", "on", "for", "to"):
+                found = self.resolve(p) or self._act_doer(p, own, back=False)
+                if not found:
+                    return None  # 'consequences for the economy'
+                targets += found
+        more, _ = self._response_targets(verb, [verb], own)
+        targets = [e for e in _uniq(targets + more) if not (e.country and e.country in own)]
+        return self._threat(tok, actors[0], targets, self.attribution(verb) or actors[0])
+
+    def _claimed_falsehood(self, toks: list[Token]) -> bool:
+        return any(t.lemma_.lower() in FALSEHOOD or t.lower_ in FALSEHOOD for x in toks for t in x.subtree)
+
+    def _claim_characterised(self, tok: Token) -> Found | None:
+        """'rejected the accusation', 'called the claims groundless', 'described the allegations as
+        fabrications': a denial of what the other side claimed (whoever claimed it is the recipient)."""
+        lemma = tok.lemma_
+        if lemma not in CHARACTERISING_VERBS or R.is_passive(tok) or any(c.dep_ == "neg" for c in tok.children):
+            return None
+        comps = [c for c in tok.children if c.dep_ in ("dobj", "oprd", "xcomp", "ccomp")]
+        claims = [t for c in comps for t in c.subtree if t.pos_ == "NOUN" and self._is_class(t, "claims")]
+        if not claims:
+            return None
+        judged = self._claimed_falsehood(comps + [p for w, p in R.preps(tok) if w == "as"])
+        if lemma in ("dismiss", "refute") or (lemma != "reject" and not judged):
+            return None  # 'dismissed', 'refuted' are denials by their trigger
+        actors = [e for s in R.subject(tok) for e in self.resolve(s)]
+        if not actors:
+            return None
+        f = self._implied("Denial", tok, actors[:1], [], self.attribution(tok), objs=claims[:1])
+        if f is not None:
+            f.polarity = Polarity.ASSERTED
+        return f
+
+    def _claim_judged_false(self, tok: Token) -> Found | None:
+        """'The claims were groundless, the ministry said', 'said the North's claims were baseless': the
+        speaker denies them."""
+        if tok.dep_ != "nsubj" or tok.head.lemma_ != "be" or not self._is_class(tok, "claims"):
+            return None
+        be = tok.head
+        if any(c.dep_ == "neg" for c in be.children):
+            return None
+        if not self._claimed_falsehood([c for c in be.children if c.dep_ in ("acomp", "attr")]):
+            return None
+        attribution = self.attribution(tok)
+        actor = attribution or self._official_publisher()
+        if actor is None:
+            return None
+        f = self._implied("Denial", tok, [actor], [], attribution, objs=[tok])
+        if f is not None:
+            f.polarity = Polarity.ASSERTED
         return f
 
     def _joint_operation(self, tok: Token) -> Found | None:

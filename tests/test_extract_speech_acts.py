@@ -1,0 +1,113 @@
+"""Speech acts told without their usual verb: threats as a coming response, denials that
+characterise the claim, accusations in reported statements, judgements in quotes. Each pattern
+also has sentences of ordinary narrative it must not fire on."""
+
+import datetime as dt
+
+import pytest
+
+from kg.model import Article, Polarity
+
+
+@pytest.fixture(scope="module")
+def extract():
+    from loaders.extract import Extractor
+
+    ex = Extractor()
+
+    def run(text, published=dt.date(2025, 4, 28), source=None):
+        return ex.extract_one(Article(id="t", text=text, published=published, source=source)).events
+
+    return run
+
+
+def of_type(events, type_):
+    return [e for e in events if e.type == type_]
+
+
+def pairs(events, type_):
+    return {(e.actors[0].country, e.recipients[0].country if e.recipients else None) for e in of_type(events, type_)}
+
+
+# -- threats as a coming response ------------------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Russia warned it would respond in kind to any deployment by Poland.", ("RUS", "POL")),
+    ("Turkey warned that it would act if Greece extended its territorial waters.", ("TUR", "GRC")),
+    ("Iran will not hesitate to use force against Israel, the foreign minister said.", ("IRN", "ISR")),
+    ("China vowed retaliation against Japan on Tuesday.", ("CHN", "JPN")),
+    ("China warned of consequences if Japan sent warships to the strait.", ("CHN", "JPN")),
+    ("Beijing vowed to retaliate against Washington.", ("CHN", "USA")),
+    ("The Chinese foreign ministry warned that Japan would pay a heavy price.", ("CHN", "JPN")),
+    ("Venezuela said it would take military action against Guyana if the drilling continued.", ("VEN", "GUY")),
+])
+def test_threat_as_coming_response(extract, text, expected):
+    events = extract(text)
+    assert expected in pairs(events, "Threat"), [(e.type, [a.name for a in e.actors]) for e in events]
+    assert all(e.polarity is Polarity.ASSERTED for e in of_type(events, "Threat"))
+
+
+def test_threat_of_a_response_without_a_named_target(extract):
+    events = extract("Serbia warned that it would defend its territory if the fighting spread.")
+    assert [e.actors[0].country for e in of_type(events, "Threat")] == ["SRB"]
+
+
+def test_attacks_will_not_go_unanswered(extract):
+    events = extract("\"Russia's cyber attacks against Lithuania will not go unanswered,\" Lithuania's foreign minister "
+                     "said.")
+    assert ("LTU", "RUS") in pairs(events, "Threat")
+
+
+@pytest.mark.parametrize("text", [
+    "Hungary said it would respond to the letter next week.",
+    "Japan said it would take time to review the proposal.",
+    "China warned of consequences for the global economy.",
+    "Seoul said Pyongyang would retaliate against the drills.",
+    "France said it would act as a mediator between the two sides.",
+    "Poland responded to the request on Monday.",
+    "Israel retaliated against Hezbollah positions in southern Lebanon.",
+    "The minister said the government would answer questions from lawmakers.",
+    "Germany will not respond to the proposal, a spokesman said.",
+])
+def test_no_threat_in_ordinary_narrative(extract, text):
+    assert not of_type(extract(text), "Threat")
+
+
+# -- denials that characterise the claim --------------------------------------------------------------
+def test_rejected_accusation_is_a_denial(extract):
+    events = extract("Morocco accused Algeria of arming the rebels. Algeria rejected the accusation.")
+    assert ("DZA", "MAR") in pairs(events, "Denial")
+    assert not of_type(events, "Rejection")
+
+
+def test_rejected_demand_stays_a_rejection(extract):
+    events = extract("Serbia demanded that Kosovo withdraw its police. Kosovo rejected the demand.")
+    assert not of_type(events, "Denial")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russia called the claims groundless.", "RUS"),
+    ("Moscow described the allegations as absurd fabrications.", "RUS"),
+    ("The Serbian foreign ministry dismissed the reports as disinformation.", "SRB"),
+    ("The claims were baseless, the Serbian foreign ministry said.", "SRB"),
+    ("The Chinese foreign ministry said the accusations were groundless.", "CHN"),
+])
+def test_claim_characterised_as_false_is_a_denial(extract, text, expected):
+    events = extract(text)
+    assert [e.actors[0].country for e in of_type(events, "Denial")] == [expected]
+
+
+def test_denial_recipient_is_the_claimant(extract):
+    events = extract("Kosovo accused Serbia of massing troops on the border. The claims were baseless, the Serbian "
+                     "foreign ministry said.")
+    assert ("SRB", "XKX") in pairs(events, "Denial") or ("SRB", "KOS") in pairs(events, "Denial")
+
+
+@pytest.mark.parametrize("text", [
+    "Russia called the claims important.",
+    "The report was published on Monday, the Serbian foreign ministry said.",
+    "The claims were not groundless, the Serbian foreign ministry said.",
+    "Russia rejected the proposal.",
+    "The minister described the talks as productive.",
+])
+def test_no_denial_in_ordinary_narrative(extract, text):
+    assert not of_type(extract(text), "Denial")
