@@ -132,3 +132,16 @@ def test_the_militant_group_is_the_armed_group_not_the_last_organisation(extract
     ev = _one(evs, "Accusation")
     assert [a.id for a in ev.actors] == ["org:hamas"]
     assert [r.id for r in ev.recipients] == ["state:ISR"]
+
+
+def test_capital_after_in_is_the_city_not_a_party(extract):
+    evs = extract("Armenia and Azerbaijan traded accusations on Monday. In Brussels, a spokesperson for the EU's "
+                  "foreign service urged both sides to exercise restraint.")
+    demands = [e for e in evs if e.type == "Demand"]
+    assert demands and all([a.id for a in e.actors] == ["org:eu"] for e in demands)
+    assert {r.id for e in demands for r in e.recipients} == {"state:ARM", "state:AZE"}
+
+
+def test_capital_as_subject_still_stands_for_the_state(extract):
+    ev = _one(extract("Moscow condemned the Ukrainian attack on Kursk."), "Condemnation")
+    assert [a.id for a in ev.actors] == ["state:RUS"]

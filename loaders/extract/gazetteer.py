@@ -43,6 +43,8 @@ class Gazetteer:
     categories: dict[str, str] = field(default_factory=dict)
     # demonyms of several states ('Congolese'): which one is meant is left to the article
     shared_demonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # each state's capital as a place ('talks in Brussels'), where the text names it as a location
+    capitals: dict[str, Entity] = field(default_factory=dict)
 
     def add_form(self, text: str | None, ent: str, how: str) -> None:
         text = (text or "").strip()
@@ -141,6 +143,12 @@ def load_gazetteer(folder: str | None = None) -> Gazetteer:
             gz.add_form(form, eid, NAME)
         for form in (s.get("capital"), *s.get("metonyms", [])):
             gz.add_form(form, eid, METONYM)
+        if s.get("capital"):
+            geo = s.get("capital_geonames")
+            gz.capitals[eid] = Entity(
+                id=f"place:{geo}" if geo else entity_id(EntityKind.PLACE, s["capital"]), name=s["capital"],
+                kind=EntityKind.PLACE, country=s["iso3"], geonames=geo,
+            )
         for d in s.get("demonyms", []):
             demonym_states.setdefault(d, set()).add(eid)
         for d in s.get("shared_demonyms", []):  # 'Congolese': kept out of the surface forms
@@ -182,6 +190,8 @@ def load_gazetteer(folder: str | None = None) -> Gazetteer:
             # A place never shadows a state, a person or an organisation of the same name.
             if form not in gz.forms:
                 gz.add_form(form, eid, NAME)
+    for eid, capital in list(gz.capitals.items()):
+        gz.capitals[eid] = gz.entities.get(capital.id, capital)  # the places file's entry, when it has one
     for d, states in demonym_states.items():
         if len(states) < AMBIGUOUS_MIN_STATES and d not in gz.forms:
             gz.add_form(d, next(iter(states)), DEMONYM)

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from kg.model import Entity, EntityKind, entity_id
-from loaders.extract.gazetteer import DEMONYM, NAME, Gazetteer
+from loaders.extract.gazetteer import DEMONYM, METONYM, NAME, Gazetteer
 
 ACTOR_KINDS = (EntityKind.STATE, EntityKind.PERSON, EntityKind.ORGANISATION, EntityKind.ARMED_GROUP)
 
@@ -153,6 +153,7 @@ class Mentions:
             elif span.label_ == "PERSON":
                 named.append((span, None, NAME))
         self._shared_demonyms()
+        self._capitals_as_places()
         full_names: dict[str, Entity] = {}
         for span, known, _how in named:
             ent = known
@@ -196,6 +197,23 @@ class Mentions:
             if owner is not None and owner.kind is EntityKind.ORGANISATION and not owner.country:
                 return EntitySpan(span.start, span.end, owner, OFFICIAL)
         return EntitySpan(span.start, span.end, person, NAME)
+
+    def _capitals_as_places(self) -> None:
+        """'In Brussels, a spokesperson ...', 'told reporters in Addis Ababa': a capital after 'in'
+        or 'at' is where something happens, the city, not the state it otherwise stands for."""
+        for k, es in enumerate(self.spans):
+            if es.how != METONYM or es.entity.kind is not EntityKind.STATE:
+                continue
+            capital = self.gz.capitals.get(es.entity.id)
+            span = self.doc[es.start : es.end]
+            if capital is None or _strip_article(span.text) not in (capital.name, capital.name.replace("-", " ")):
+                continue
+            root = span.root
+            if root.dep_ == "pobj" and root.head.lower_ in ("in", "at") and root.head.dep_ == "prep":
+                place = EntitySpan(es.start, es.end, capital, NAME)
+                self.spans[k] = place
+                for i in range(es.start, es.end):
+                    self.by_token[i] = place
 
     def _shared_demonyms(self) -> None:
         """A demonym several states share ('Congolese') is the one of them the article names."""
@@ -438,6 +456,8 @@ class Mentions:
                         es = self.by_token.get(obj.i)
                         if es is not None and es.entity.kind is EntityKind.STATE:
                             return es.entity
+                        if es is not None and es.entity.kind is EntityKind.PLACE and es.entity.country:
+                            return self.gz.entities.get(f"state:{es.entity.country}")
             # else the state the article is about, unless it is whom the official's clause acts on
             acted_on = {self.by_token[t.i].entity.country for t in tok.head.subtree
                         if t.i in self.by_token and not (tok.left_edge.i <= t.i <= tok.right_edge.i)}
@@ -457,6 +477,10 @@ class Mentions:
             if pub is not None and lemma in {w.lower() for w in pub.name.split()}:
                 return pub
         return None
+
+
+def _strip_article(text: str) -> str:
+    return text[4:] if text.lower().startswith("the ") else text
 
 
 def _title(tok: Token) -> str:
