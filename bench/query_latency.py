@@ -69,6 +69,12 @@ class OxigraphBackend:
                     pyoxigraph.serialize(own + shared, out, pyoxigraph.RdfFormat.N_QUADS)
             store.bulk_load(path=str(self.chunk), format=pyoxigraph.RdfFormat.N_QUADS)
         store.flush()
+        # The saved SPARQL reads each event's stored first date, which OxigraphStore.write derives
+        # across articles and a bulk load does not.
+        from kg.stores.oxigraph import OxigraphStore
+
+        OxigraphStore(store, str(self.path)).rebuild_first_dates()
+        store.flush()
         del store
         self.chunk.unlink(missing_ok=True)
 
