@@ -111,3 +111,26 @@ def test_denial_recipient_is_the_claimant(extract):
 ])
 def test_no_denial_in_ordinary_narrative(extract, text):
     assert not of_type(extract(text), "Denial")
+
+
+# -- accusations in reported statements ----------------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Georgia's defence ministry said Russian forces had shelled Georgian positions near Gori.", ("GEO", "RUS")),
+    ("Venezuela moved troops onto the island. Guyana said the move violated the 2023 accord.", ("GUY", "VEN")),
+    ("Poland said Belarus had shipped drones to Russia, a step it described as a threat to regional security.",
+     ("POL", "BLR")),
+    ("Estonia described Russia's deployment as a threat to regional security.", ("EST", "RUS")),
+])
+def test_accusation_in_reported_statement(extract, text, expected):
+    assert expected in pairs(extract(text), "Accusation")
+
+
+@pytest.mark.parametrize("text", [
+    "Georgia's defence ministry said Georgian forces had shelled rebel positions.",
+    "Venezuela moved troops onto the island. Guyana said the decision violated no rule.",
+    "Analysts described the summit as a threat to the alliance.",
+    "Ukraine said Ukrainian forces had retaken the village from Russia.",
+    "Georgia's defence ministry said Russian forces might shell Georgian positions.",
+])
+def test_no_accusation_in_ordinary_narrative(extract, text):
+    assert not of_type(extract(text), "Accusation")

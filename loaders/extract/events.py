@@ -93,6 +93,10 @@ REGIME_WRONGS = {"arrest", "detain", "imprison", "jail", "torture", "kill", "sla
 # Verbs of contested assertion: what another state is said to have done with them is alleged.
 CLAIM_VERBS = {"claim", "allege", "charge", "contend"}
 HOSTILE_TYPES = {"Attack", "Deployment", "Seizure", "Threat"}
+# Plain verbs of stating: a party's account of the other side's attack told with them accuses it.
+# Verbs that characterise an act 'as' something ('described the step as a threat').
+DESCRIBING_VERBS = {"describe", "characterise", "characterize", "portray", "see", "view", "regard", "brand", "label"}
+STATEMENT_VERBS = {"say", "state", "tell", "add", "insist", "assert", "report", "declare"}
 # -- speech acts without their usual verb --------------------------------------------------------
 # A coming response announced by its doer is a threat ('warned it would respond in kind', 'vowed
 # retaliation', 'will not hesitate to use force'); said of another party it is a threat to that party
@@ -538,7 +542,11 @@ class ArticleReader:
             if f.refers_to is not None or f.type not in HOSTILE_TYPES or f.attribution is None or not f.actors:
                 continue
             head = R.speech_head(self.doc[f.trigger], self.rules)
-            if not blamed and (head is None or head.lemma_ not in CLAIM_VERBS):
+            # 'The ministry said enemy forces had fired on its positions': a party's own account of
+            # the other side's attack or capture is its accusation too
+            told = head is not None and head.lemma_ in STATEMENT_VERBS and f.type in ("Attack", "Seizure") and (
+                f.polarity is Polarity.ASSERTED and not self.m.is_quoted(head) and not f.attributes.get("recapture"))
+            if not blamed and not told and (head is None or head.lemma_ not in CLAIM_VERBS):
                 continue
             doer = f.actors[0]
             doer = self._state(doer.country) or doer if doer.kind is not EntityKind.STATE and doer.country else doer
@@ -604,6 +612,10 @@ class ArticleReader:
         if name == "Threat" and nominal and tok.dep_ in ("dobj", "attr") and head.lemma_ in CHARACTERISE_VERBS:
             # 'X's program constitutes a threat to peace': whoever says so accuses X, X threatens no one
             return self._characterised(tok, head, attribution)
+        if name in ("Threat", "Accusation") and nominal and tok.dep_ == "pobj" and head.lower_ == "as" and (
+                head.head.lemma_ in DESCRIBING_VERBS):
+            # 'X shipped missiles, a step the Council described as a threat to security'
+            return self._described_as_wrong(tok, head.head, attribution)
         if name in tr.speaker_actor or tok.lemma_.lower() in tr.speaker_actor:
             actors = [attribution] if attribution else []
             subj_ents = [e for s in (R.subject(tok) if not nominal else []) for e in self.resolve(s)]
@@ -611,6 +623,11 @@ class ArticleReader:
                 subj_ents = [e for c in R.children(tok, ("poss",)) for e in self.resolve(c)]
                 subj_ents += [e for w, p in R.preps(tok) if w == "by" for e in self.resolve(p)]
             recipients = subj_ents
+            if not recipients and actors and not nominal and not any(
+                    c.dep_ == "det" and c.lower_ == "no" for o in objs for c in o.children):
+                # 'saying the move breached the accord': whoever made the move the speaker points back to
+                own = {actors[0].country} if actors[0].country else set()
+                recipients = [e for s in R.subject(tok) for e in self._act_doer(s, own)]
             if not actors or not recipients:
                 return None
             return self._finish(name, trig, tr, tok, nominal, actors, recipients, [], objs, attribution, light)
@@ -1240,6 +1257,26 @@ class ArticleReader:
         for s in R.subject(head):
             targets += self.resolve(s) or [e for w, p in R.preps(s) if w == "by" for e in self.resolve(p)]
         targets = [t for t in targets if t.country != accuser.country]
+        if not targets:
+            return None
+        return self._accusation(tok, accuser, targets[0], attribution)
+
+    def _described_as_wrong(self, tok: Token, verb: Token, attribution: Entity | None) -> Found | None:
+        """'Iran transferred missiles, a step it described as a threat to European security', 'described
+        the deployment as a provocation': whoever describes the act so accuses its doer."""
+        subj = R.subject(verb)
+        accusers = [e for s in subj if s.pos_ != "PRON" for e in self.resolve(s)]
+        accuser = accusers[0] if accusers else attribution or self._official_publisher()
+        if accuser is None:
+            return None
+        own = {accuser.country} if accuser.country else set()
+        described = R.objects(verb)
+        targets: list[Entity] = []
+        if verb.dep_ == "relcl" and verb.head.dep_ in ("npadvmod", "appos") and R.is_verbal(verb.head.head):
+            targets = [e for s in R.subject(verb.head.head) for e in self.resolve(s)]  # the act the noun sums up
+        elif verb.dep_ != "relcl":
+            targets = [e for o in described for e in self._act_doer(o, own)]
+        targets = [t for t in targets if t.id != accuser.id and not (t.country and t.country in own)]
         if not targets:
             return None
         return self._accusation(tok, accuser, targets[0], attribution)
