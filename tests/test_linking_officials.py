@@ -145,3 +145,26 @@ def test_capital_after_in_is_the_city_not_a_party(extract):
 def test_capital_as_subject_still_stands_for_the_state(extract):
     ev = _one(extract("Moscow condemned the Ukrainian attack on Kursk."), "Condemnation")
     assert [a.id for a in ev.actors] == ["state:RUS"]
+
+
+def test_she_is_not_the_man_named_in_her_apposition(extract):
+    evs = extract("Kim Yo Jong, the powerful sister of leader Kim Jong Un, said the allies were playing with fire. "
+                  "She denounced Washington for sending a carrier to the peninsula.")
+    ev = _one(evs, "Condemnation")
+    assert [a.id for a in ev.actors] == ["person:kim-yo-jong"] or ev.actors[0].name == "Kim Yo Jong"
+    assert [r.id for r in ev.recipients] == ["state:USA"]
+
+
+def test_he_continues_the_subject_of_the_sentence_before(extract):
+    evs = extract("Vladimir Putin met Kim Jong Un in Pyongyang. He thanked Kim for his support.")
+    ev = _one(evs, "Praise")
+    assert ev.actors[0].name == "Vladimir Putin"
+    assert ev.recipients[0].name == "Kim Jong Un"
+
+
+def test_unknown_president_of_the_state_the_article_is_about(extract):
+    evs = extract('Guyana on Wednesday accused Venezuela of moving troops. "We call on Venezuela to reverse this '
+                  'escalation," President Jane Roe said in an address.')
+    ev = _one(evs, "Demand")
+    assert ev.actors[0].country == "GUY"
+    assert [r.id for r in ev.recipients] == ["state:VEN"]

@@ -45,6 +45,7 @@ class Gazetteer:
     shared_demonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # each state's capital as a place ('talks in Brussels'), where the text names it as a location
     capitals: dict[str, Entity] = field(default_factory=dict)
+    gender: dict[str, str] = field(default_factory=dict)  # person id -> 'm' / 'f', where the file says
 
     def add_form(self, text: str | None, ent: str, how: str) -> None:
         text = (text or "").strip()
@@ -162,6 +163,8 @@ def load_gazetteer(folder: str | None = None) -> Gazetteer:
         )
         for form in (p["name"], *p.get("aliases", [])):
             gz.add_form(form, eid, NAME)
+        if p.get("gender") in ("m", "f"):
+            gz.gender[eid] = p["gender"]
         surname = p.get("surname") or p["name"].split()[-1]
         gz.surnames.setdefault(surname, []).append(eid)
         gz.surname_of[eid] = surname

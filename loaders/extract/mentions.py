@@ -68,6 +68,8 @@ OFFICIAL = "official"
 OFFICIAL_NOUNS = {"spokesperson", "spokesman", "spokeswoman", "official", "officials", "envoy", "ambassador",
                   "minister", "diplomat", "diplomats", "representative", "negotiator", "chief", "secretary",
                   "head", "delegation", "delegate", "mission"}
+# Titles of a state's offices ('President X', 'Prime Minister X', 'Foreign Minister X').
+STATE_OFFICE_WORDS = {"president", "prime", "premier", "chancellor", "minister", "king", "queen", "prince", "sheikh"}
 # Words that make a description ('the paramilitary group') one of an armed group.
 ARMED_GROUP_WORDS = {"paramilitary", "rebel", "rebels", "militant", "armed", "insurgent", "jihadist", "separatist",
                      "extremist", "terrorist", "islamist", "guerrilla", "militia"}
@@ -77,6 +79,8 @@ STATE_BODY_WORDS = {"ministry", "foreign", "defence", "defense", "government", "
 # Prepositions that name where an official is posted or what they deal with, not whom they serve.
 NOT_OWNER_PREPS = {"to", "toward", "towards", "with", "against"}
 PRONOUNS_PERSON = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
+                  "herself": "f"}
 PRONOUNS_THING = {"it", "its", "itself"}
 PRONOUNS_PLURAL = {"they", "them", "their", "theirs", "themselves"}
 PRONOUNS_FIRST = {"we", "us", "our", "ours", "i", "me", "my", "ourselves"}
@@ -277,8 +281,20 @@ class Mentions:
         if words[-1] in self.gz.surnames and words[0] in {"Mr", "Mr.", "Mrs", "Ms", "Ms.", "Dr", "Dr."}:
             return full_names.get(words[-1])
         owner = self._affiliation(span)
+        if owner is None and self._state_titled(span):
+            owner = self.main_state(span.start)  # 'President X said' in an article about one state
         country = owner.country if owner is not None else None
         return Entity(id=entity_id(EntityKind.PERSON, text), name=text, kind=EntityKind.PERSON, country=country)
+
+    def _state_titled(self, span: Span) -> bool:
+        """Is the name introduced by the title of a state's office ('President X', 'Foreign
+        Minister X')? Titles of a body ('UN envoy X') have their body beside them instead."""
+        doc = self.doc
+        j = span.start - 1
+        while j >= 0 and doc[j].lower_ in _TITLE_WORDS and doc[j].lower_ != "the":
+            j -= 1
+        words = {t.lower_ for t in doc[j + 1 : span.end]}
+        return bool(words & STATE_OFFICE_WORDS)
 
     def _active(self, person: Entity) -> bool:
         return not person.offices or any(o.covers(self.published) for o in person.offices) or self.published is None
@@ -326,7 +342,7 @@ class Mentions:
         return tok.idx < len(self.quoted) and self.quoted[tok.idx]
 
     def recent(self, before: int, kinds: tuple[EntityKind, ...], within_sents: int = 3,
-               exclude: set[str] | frozenset[str] = frozenset()) -> Entity | None:
+               exclude: set[str] | frozenset[str] = frozenset(), gender: str | None = None) -> Entity | None:
         doc = self.doc
         sent_floor = _sent_index(doc, before) - within_sents
         for es in reversed(self.spans):
@@ -342,6 +358,8 @@ class Mentions:
             if es.entity.kind in kinds and es.entity.country not in exclude:
                 if es.how == DEMONYM and es.entity.kind is EntityKind.STATE and kinds == (EntityKind.PERSON,):
                     continue
+                if gender and self.gz.gender.get(es.entity.id, gender) != gender:
+                    continue  # 'she' is not the brother named in her apposition
                 return es.entity
         return None
 
@@ -349,6 +367,7 @@ class Mentions:
         """The state the article is about so far: the one named most often before the token
         (the latest of those named as often); 'the foreign ministry spokesman' is its official."""
         counts: dict[str, int] = {}
+        subject: dict[str, int] = {}
         last: dict[str, int] = {}
         for es in self.spans:
             if es.start >= before:
@@ -356,9 +375,13 @@ class Mentions:
             if es.entity.kind is EntityKind.STATE and es.entity.country not in exclude:
                 counts[es.entity.id] = counts.get(es.entity.id, 0) + 1
                 last[es.entity.id] = es.start
+                root = self.doc[es.start : es.end].root
+                if root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ == "poss" and root.head.dep_ in ("nsubj", "nsubjpass")):
+                    subject[es.entity.id] = subject.get(es.entity.id, 0) + 1
         if not counts:
             return None
-        best = max(counts, key=lambda k: (counts[k], last[k]))
+        # the state that acts most often (is a clause's subject), then the one named most often
+        best = max(counts, key=lambda k: (subject.get(k, 0), counts[k], last[k]))
         return self.gz.entities.get(best)
 
     def office_holder(self, title: str, state: str | None) -> Entity | None:
@@ -371,7 +394,11 @@ class Mentions:
     def pronoun(self, tok: Token, speaker: Entity | None) -> Entity | None:
         low = tok.lower_
         if low in PRONOUNS_PERSON:
-            return self.recent(tok.i, (EntityKind.PERSON,))
+            gender = PRONOUN_GENDER.get(low)
+            kept = self._subject_continued(tok, 0, gender)
+            if kept is not None:
+                return kept
+            return self.recent(tok.i, (EntityKind.PERSON,), gender=gender)
         if low in PRONOUNS_THING:
             kept = self._subject_continued(tok, 0)
             if kept is not None:
@@ -383,19 +410,21 @@ class Mentions:
             return self.publisher
         return None
 
-    def _subject_continued(self, tok: Token, depth: int) -> Entity | None:
+    def _subject_continued(self, tok: Token, depth: int, gender: str | None = None) -> Entity | None:
         """'it'/'its' in a sentence whose first subject is 'it' is what that subject is; a sentence's
         first subject 'it' continues the subject of the sentence before ('Egypt's ministry said ...
         It condemned ...'), when that is a state or a body; else None (the last one named)."""
         if depth > 3 or self.is_quoted(tok):
             return None
         sent = tok.sent
+        person = gender is not None
+        same = PRONOUNS_PERSON if person else ("it", "its")
         first = next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and not self.is_quoted(t)), None)
         if first is None or first.i > tok.i:
             return None
         if first.i != tok.i:
-            if first.lower_ in ("it", "its") and first.i < tok.i:
-                return self._subject_continued(first, depth + 1)
+            if first.lower_ in same and PRONOUN_GENDER.get(first.lower_) == gender and first.i < tok.i:
+                return self._subject_continued(first, depth + 1, gender)
             return None
         if tok.dep_ not in ("nsubj", "nsubjpass"):
             return None
@@ -408,8 +437,14 @@ class Mentions:
         subj = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None:
             return None
-        if subj.lower_ == "it":
-            return self._subject_continued(subj, depth + 1)
+        if subj.lower_ in same and PRONOUN_GENDER.get(subj.lower_) == gender:
+            return self._subject_continued(subj, depth + 1, gender)
+        if person:
+            # 'Putin met Kim ... He thanked': the person the sentence before is about
+            es = self.by_token.get(subj.i)
+            if es is None or (es.entity.kind is not EntityKind.PERSON and es.how != OFFICIAL):
+                return None
+            return es.entity if self.gz.gender.get(es.entity.id, gender) == gender else None
         ent = self._subject_entity(subj)
         if ent is not None and ent.kind in (EntityKind.STATE, EntityKind.ORGANISATION, EntityKind.ARMED_GROUP):
             return ent
