@@ -115,7 +115,6 @@ def test_no_denial_in_ordinary_narrative(extract, text):
 
 # -- accusations in reported statements ----------------------------------------------------------------
 @pytest.mark.parametrize("text, expected", [
-    ("Georgia's defence ministry said Russian forces had shelled Georgian positions near Gori.", ("GEO", "RUS")),
     ("Venezuela moved troops onto the island. Guyana said the move violated the 2023 accord.", ("GUY", "VEN")),
     ("Poland said Belarus had shipped drones to Russia, a step it described as a threat to regional security.",
      ("POL", "BLR")),
@@ -127,6 +126,8 @@ def test_accusation_in_reported_statement(extract, text, expected):
 
 @pytest.mark.parametrize("text", [
     "Georgia's defence ministry said Georgian forces had shelled rebel positions.",
+    # a plain 'said' tells, it does not allege (tests/test_extract.py: 'Russia said that Ukraine shelled ...')
+    "Georgia's defence ministry said Russian forces had shelled Georgian positions near Gori.",
     "Venezuela moved troops onto the island. Guyana said the decision violated no rule.",
     "Analysts described the summit as a threat to the alliance.",
     "Ukraine said Ukrainian forces had retaken the village from Russia.",

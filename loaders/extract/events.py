@@ -93,10 +93,8 @@ REGIME_WRONGS = {"arrest", "detain", "imprison", "jail", "torture", "kill", "sla
 # Verbs of contested assertion: what another state is said to have done with them is alleged.
 CLAIM_VERBS = {"claim", "allege", "charge", "contend"}
 HOSTILE_TYPES = {"Attack", "Deployment", "Seizure", "Threat"}
-# Plain verbs of stating: a party's account of the other side's attack told with them accuses it.
 # Verbs that characterise an act 'as' something ('described the step as a threat').
 DESCRIBING_VERBS = {"describe", "characterise", "characterize", "portray", "see", "view", "regard", "brand", "label"}
-STATEMENT_VERBS = {"say", "state", "tell", "add", "insist", "assert", "report", "declare"}
 # -- speech acts without their usual verb --------------------------------------------------------
 # A coming response announced by its doer is a threat ('warned it would respond in kind', 'vowed
 # retaliation', 'will not hesitate to use force'); said of another party it is a threat to that party
@@ -542,11 +540,7 @@ class ArticleReader:
             if f.refers_to is not None or f.type not in HOSTILE_TYPES or f.attribution is None or not f.actors:
                 continue
             head = R.speech_head(self.doc[f.trigger], self.rules)
-            # 'The ministry said enemy forces had fired on its positions': a party's own account of
-            # the other side's attack or capture is its accusation too
-            told = head is not None and head.lemma_ in STATEMENT_VERBS and f.type in ("Attack", "Seizure") and (
-                f.polarity is Polarity.ASSERTED and not self.m.is_quoted(head) and not f.attributes.get("recapture"))
-            if not blamed and not told and (head is None or head.lemma_ not in CLAIM_VERBS):
+            if not blamed and (head is None or head.lemma_ not in CLAIM_VERBS):
                 continue
             doer = f.actors[0]
             doer = self._state(doer.country) or doer if doer.kind is not EntityKind.STATE and doer.country else doer
