@@ -168,3 +168,25 @@ def test_unknown_president_of_the_state_the_article_is_about(extract):
     ev = _one(evs, "Demand")
     assert ev.actors[0].country == "GUY"
     assert [r.id for r in ev.recipients] == ["state:VEN"]
+
+
+def test_unknown_ministry_spokesman_is_of_the_state_the_article_is_about(extract):
+    evs = extract("Tehran swiftly dismissed the move. Foreign ministry spokesman Jon Smith denied that Iran had "
+                  "sent any missiles to Russia.")
+    denials = [e for e in evs if e.type == "Denial"]
+    assert denials and all(e.actors[0].country == "IRN" for e in denials)
+
+
+def test_a_capital_whose_city_has_a_hyphenated_alias_still_names_the_state():
+    from loaders.extract.gazetteer import load_gazetteer
+
+    gz = load_gazetteer()
+    assert gz.lookup("Phnom Penh").entity == "state:KHM"
+    assert gz.lookup("Kuala Lumpur").entity == "state:MYS"
+
+
+def test_capital_metonym_denies_for_its_state(extract):
+    evs = extract("Thai jets struck Cambodian positions on Sunday. Phnom Penh said its forces had acted in "
+                  "self-defence and denied targeting civilians.")
+    ev = _one(evs, "Denial")
+    assert [a.id for a in ev.actors] == ["state:KHM"]

@@ -47,11 +47,15 @@ class Gazetteer:
     capitals: dict[str, Entity] = field(default_factory=dict)
     gender: dict[str, str] = field(default_factory=dict)  # person id -> 'm' / 'f', where the file says
 
-    def add_form(self, text: str | None, ent: str, how: str) -> None:
+    def add_form(self, text: str | None, ent: str, how: str, shadowed: bool = False) -> None:
+        """Index a surface form and its variants; a `shadowed` entity (a place) takes no variant
+        that already names something else ('Phnom-Penh' of the city is not 'Phnom Penh' of the state)."""
         text = (text or "").strip()
         if len(text) < 2:
             return
         for variant in _variants(text):
+            if shadowed and any(not s.entity.startswith("place:") for s in self.forms.get(variant, ())):
+                continue
             bucket = self.forms.setdefault(variant, [])
             if not any(s.entity == ent for s in bucket):
                 bucket.append(Surface(ent, how))
@@ -192,7 +196,7 @@ def load_gazetteer(folder: str | None = None) -> Gazetteer:
         for form in (pl["name"], *pl.get("aliases", [])):
             # A place never shadows a state, a person or an organisation of the same name.
             if form not in gz.forms:
-                gz.add_form(form, eid, NAME)
+                gz.add_form(form, eid, NAME, shadowed=True)
     for eid, capital in list(gz.capitals.items()):
         gz.capitals[eid] = gz.entities.get(capital.id, capital)  # the places file's entry, when it has one
     for d, states in demonym_states.items():

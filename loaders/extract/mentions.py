@@ -291,10 +291,12 @@ class Mentions:
         Minister X')? Titles of a body ('UN envoy X') have their body beside them instead."""
         doc = self.doc
         j = span.start - 1
-        while j >= 0 and doc[j].lower_ in _TITLE_WORDS and doc[j].lower_ != "the":
+        title_words = _TITLE_WORDS | OFFICIAL_NOUNS | STATE_BODY_WORDS
+        while j >= 0 and doc[j].lower_ in title_words and doc[j].lower_ != "the":
             j -= 1
         words = {t.lower_ for t in doc[j + 1 : span.end]}
-        return bool(words & STATE_OFFICE_WORDS)
+        # 'President X', or an official of a state's body: 'Foreign ministry spokesman X'
+        return bool(words & STATE_OFFICE_WORDS) or bool(words & OFFICIAL_NOUNS and words & STATE_BODY_WORDS)
 
     def _active(self, person: Entity) -> bool:
         return not person.offices or any(o.covers(self.published) for o in person.offices) or self.published is None
