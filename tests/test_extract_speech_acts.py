@@ -135,3 +135,38 @@ def test_accusation_in_reported_statement(extract, text, expected):
 ])
 def test_no_accusation_in_ordinary_narrative(extract, text):
     assert not of_type(extract(text), "Accusation")
+
+
+# -- quoted judgements ----------------------------------------------------------------------------------
+def test_quoted_verdict_on_a_partys_conduct_is_a_condemnation(extract):
+    events = extract("\"Iran's continued military support to Russia's war is unacceptable,\" the German foreign "
+                     "minister told reporters.")
+    assert ("DEU", "IRN") in pairs(events, "Condemnation")
+
+
+def test_quoted_verdict_on_the_act_just_told(extract):
+    events = extract("Russia fired missiles at Kyiv on Monday. \"This is unacceptable,\" the French foreign minister "
+                     "said.")
+    assert ("FRA", "RUS") in pairs(events, "Condemnation")
+
+
+@pytest.mark.parametrize("text", [
+    "\"The weather is unacceptable,\" the French foreign minister said.",
+    "Russia fired missiles at Kyiv on Monday. \"This is important,\" the French foreign minister said.",
+    "France sent troops to Mali. \"This is unacceptable,\" the French foreign minister said.",
+    "Russia fired missiles at Kyiv on Monday. \"This is not unacceptable,\" the French foreign minister said.",
+])
+def test_no_condemnation_without_a_party_judged(extract, text):
+    assert not of_type(extract(text), "Condemnation")
+
+
+# -- meetings that only date what is told -------------------------------------------------------------
+def test_meeting_as_time_reference_is_no_event(extract):
+    events = extract("The two ministers agreed to coordinate their positions ahead of an African Union meeting later "
+                     "this month.")
+    assert not of_type(events, "Meeting")
+
+
+def test_meeting_named_with_its_parties_stays(extract):
+    assert of_type(extract("Putin met Xi in Beijing ahead of a meeting of BRICS leaders."), "Meeting")
+    assert of_type(extract("NATO held a summit in Vilnius."), "Meeting")

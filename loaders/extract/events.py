@@ -719,14 +719,14 @@ class ArticleReader:
     def _implied_by_verb(self, tok: Token) -> Found | None:
         return self._regime_wrong(tok) or self._ceded(tok) or self._weapon_use(tok) or self._military_support(tok) or (
             self._exchanged_fire(tok) or self._merit_noted(tok) or self._coming_response(tok) or (
-                self._response_awaits(tok) or self._claim_characterised(tok)))
+                self._response_awaits(tok) or self._claim_characterised(tok) or self._quoted_judgement(tok)))
 
     def _censured(self, tok: Token) -> Found | None:
         """'Such actions by the PRC are inconsistent with international law', 'Continued provocative
         actions by North Korea ...': conduct of X judged wrongful; whoever says so accuses X.
         'dangerous actions by X', 'the reprehensible violence of X': whoever says so condemns X."""
         lemma = tok.lemma_.lower()
-        if lemma not in CONDUCT_NOUNS and lemma not in ACT_NOUNS:
+        if lemma not in CONDUCT_NOUNS and lemma not in ACT_NOUNS and not self._quoted_verdict(tok):
             return None
         judged = {c.lemma_.lower() for c in tok.children if c.dep_ == "amod"}
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ == "be":
@@ -755,6 +755,40 @@ class ArticleReader:
         if name == "Accusation":
             return self._accusation(tok, accuser, targets[0], attribution)
         return self._implied("Condemnation", tok, [accuser], targets[:1], attribution)
+
+    def _quoted_verdict(self, tok: Token) -> bool:
+        """'"Iran's support to Russia's war is unacceptable," the minister said': in a quotation, what
+        a party does (any noun with its owner) judged by the sentence's predicate."""
+        if tok.dep_ != "nsubj" or tok.head.lemma_ != "be" or not self.m.is_quoted(tok) or tok.pos_ != "NOUN":
+            return False
+        if any(c.dep_ == "neg" for c in tok.head.children):
+            return False
+        return any(c.dep_ in ("acomp", "attr") and c.lemma_.lower() in CONDEMNING for c in tok.head.children)
+
+    def _quoted_judgement(self, tok: Token) -> Found | None:
+        """'"This is unacceptable," the minister said': a quoted verdict on what was just told
+        condemns whoever did it (the last act told before, by another side than the speaker's)."""
+        if tok.lemma_ != "be" or not self.m.is_quoted(tok) or any(c.dep_ == "neg" for c in tok.children):
+            return None
+        if not any(c.dep_ in ("acomp", "attr") and c.lemma_.lower() in CONDEMNING for c in tok.children):
+            return None
+        subj = R.children(tok, ("nsubj",))
+        if len(subj) != 1 or subj[0].lower_ not in ("this", "that", "it", "such"):
+            return None
+        speaker = self.attribution(tok)
+        if speaker is None or not speaker.country:
+            return None  # a party speaks: a state, or an official or body of one
+        floor = self._sent_before(self._sent_before(tok.sent.start))
+        said = {"Condemnation", "Accusation", "Praise", "Denial", "Demand", "Threat", "Rejection", "Meeting"}
+        for f in reversed(self.found):
+            if f.refers_to is not None or f.trigger >= tok.i or f.trigger < floor or not f.actors or f.type in said:
+                continue
+            doer = f.actors[0]
+            doer = (self._state(doer.country) or doer) if doer.kind is not EntityKind.STATE and doer.country else doer
+            if doer.country == speaker.country or doer.id == speaker.id:
+                return None
+            return self._implied("Condemnation", tok, [speaker], [doer], speaker)
+        return None
 
     @staticmethod
     def _responding_verb(tok: Token) -> Token | None:
@@ -1445,6 +1479,10 @@ class ArticleReader:
         struck = name == "Attack" and not recipients and self._struck_named(objs, pp)
         if tr.needs_recipient and not recipients and not struck:
             return None
+        if name == "Meeting" and nominal and not recipients and self._time_anchor(tok):
+            # 'agreed to coordinate ahead of an African Union meeting later this month': the meeting
+            # only dates what is told, and names no one who meets
+            return None
         if nominal and name == "Threat" and not recipients:
             return None  # 'North Korean missile threats' characterise, they threaten no one named
         if not nominal and name == "Attack" and not recipients and not places and not struck:
@@ -1477,6 +1515,16 @@ class ArticleReader:
                      recipients=recipients, places=places, supports=supports, polarity=pol, attribution=attribution,
                      date=date, precision=precision, date_text=date_text, attributes=attributes,
                      confidence=round(conf, 2))
+
+    @staticmethod
+    def _time_anchor(tok: Token) -> bool:
+        """A noun that dates another act: 'before / after / during / ahead of / prior to the meeting'."""
+        if tok.dep_ != "pobj":
+            return False
+        prep = tok.head
+        if prep.lower_ in ("before", "after", "during", "until", "following", "ahead", "prior"):
+            return True
+        return prep.lower_ in ("of", "to") and prep.head.lower_ in ("ahead", "prior", "run-up", "eve")
 
     def _struck_named(self, objs: list[Token], pp: list[tuple[str, Token]]) -> bool:
         """An attack whose target is named though it is no party ('bombing the enclave', 'attacking a
