@@ -190,3 +190,14 @@ def test_capital_metonym_denies_for_its_state(extract):
                   "self-defence and denied targeting civilians.")
     ev = _one(evs, "Denial")
     assert [a.id for a in ev.actors] == ["state:KHM"]
+
+
+def test_the_north_is_the_north_state_the_article_names(extract):
+    evs = extract("North Korea fired two missiles on Monday. South Korea's Unification Ministry urged the North "
+                  "to refrain from provocations.")
+    ev = _one(evs, "Demand")
+    assert ev.actors[0].country == "KOR"
+    assert [r.id for r in ev.recipients] == ["state:PRK"]
+    evs = extract("Sudan and South Sudan traded accusations. Khartoum accused the South of arming rebels.")
+    ev = _one(evs, "Accusation")
+    assert [a.id for a in ev.actors] == ["state:SDN"] and [r.id for r in ev.recipients] == ["state:SSD"]

@@ -157,6 +157,7 @@ class Mentions:
             elif span.label_ == "PERSON":
                 named.append((span, None, NAME))
         self._shared_demonyms()
+        self._compass_short_forms()
         self._capitals_as_places()
         full_names: dict[str, Entity] = {}
         for span, known, _how in named:
@@ -218,6 +219,22 @@ class Mentions:
                 self.spans[k] = place
                 for i in range(es.start, es.end):
                     self.by_token[i] = place
+
+    def _compass_short_forms(self) -> None:
+        """'the North', 'the South's claims': the state named 'North ...' / 'South ...' in the
+        article, when only one is (North Korea in an article on the Koreas)."""
+        named = {es.entity.id: es.entity for es in self.spans if es.entity.kind is EntityKind.STATE}
+        for tok in self.doc:
+            if tok.text not in ("North", "South", "East", "West") or tok.i in self.by_token:
+                continue
+            if tok.i == 0 or self.doc[tok.i - 1].lower_ != "the" or tok.dep_ in ("compound", "amod"):
+                continue
+            nxt = self.doc[tok.i + 1] if tok.i + 1 < len(self.doc) else None
+            if nxt is not None and nxt.text[:1].isupper() and nxt.pos_ == "PROPN":
+                continue  # 'the North Atlantic', 'the South China Sea'
+            meant = [e for e in named.values() if e.name.startswith(tok.text + " ")]
+            if len(meant) == 1:
+                self._add(EntitySpan(tok.i, tok.i + 1, meant[0], METONYM))
 
     def _shared_demonyms(self) -> None:
         """A demonym several states share ('Congolese') is the one of them the article names."""
