@@ -201,3 +201,12 @@ def test_the_north_is_the_north_state_the_article_names(extract):
     evs = extract("Sudan and South Sudan traded accusations. Khartoum accused the South of arming rebels.")
     ev = _one(evs, "Accusation")
     assert [a.id for a in ev.actors] == ["state:SDN"] and [r.id for r in ev.recipients] == ["state:SSD"]
+
+
+def test_unknown_minister_is_of_the_state_that_acts_not_the_one_quoted_or_acted_on(extract):
+    evs = extract('Latvia on Tuesday expelled a Belarusian diplomat. Belarus\'s consul was summoned. '
+                  '"Belarus\'s attacks against Latvia will not go unanswered," Foreign Minister Jon Smith said. '
+                  '"We demand that Minsk stop its sabotage," Smith added.')
+    ev = _one(evs, "Demand")
+    assert ev.actors[0].country == "LVA"
+    assert [r.id for r in ev.recipients] == ["state:BLR"]

@@ -383,24 +383,25 @@ class Mentions:
         return None
 
     def main_state(self, before: int, exclude: set[str] | frozenset[str] = frozenset()) -> Entity | None:
-        """The state the article is about so far: the one named most often before the token
-        (the latest of those named as often); 'the foreign ministry spokesman' is its official."""
+        """The state the article is about so far; 'the foreign ministry spokesman' is its official."""
         counts: dict[str, int] = {}
         subject: dict[str, int] = {}
-        last: dict[str, int] = {}
+        first: dict[str, int] = {}
         for es in self.spans:
             if es.start >= before:
                 break
             if es.entity.kind is EntityKind.STATE and es.entity.country not in exclude:
                 counts[es.entity.id] = counts.get(es.entity.id, 0) + 1
-                last[es.entity.id] = es.start
                 root = self.doc[es.start : es.end].root
-                if root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ == "poss" and root.head.dep_ in ("nsubj", "nsubjpass")):
+                acts = root.dep_ == "nsubj" or (root.dep_ == "poss" and root.head.dep_ == "nsubj")
+                if acts and not self.is_quoted(root):
                     subject[es.entity.id] = subject.get(es.entity.id, 0) + 1
+                    first.setdefault(es.entity.id, es.start)
         if not counts:
             return None
-        # the state that acts most often (is a clause's subject), then the one named most often
-        best = max(counts, key=lambda k: (subject.get(k, 0), counts[k], last[k]))
+        # the state that acts most often (the active subject of a clause outside quotations), the
+        # first to act when as often, then the one named most often
+        best = max(counts, key=lambda k: (subject.get(k, 0), -first.get(k, before), counts[k]))
         return self.gz.entities.get(best)
 
     def office_holder(self, title: str, state: str | None) -> Entity | None:
