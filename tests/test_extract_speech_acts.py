@@ -170,3 +170,17 @@ def test_meeting_as_time_reference_is_no_event(extract):
 def test_meeting_named_with_its_parties_stays(extract):
     assert of_type(extract("Putin met Xi in Beijing ahead of a meeting of BRICS leaders."), "Meeting")
     assert of_type(extract("NATO held a summit in Vilnius."), "Meeting")
+
+
+def test_threat_by_the_speakers_state_named_by_description(extract):
+    events = extract("The European Union imposed sanctions on Iran. Iran's foreign ministry spokesman said the "
+                     "Islamic Republic would respond proportionately to the decision.")
+    assert ("IRN", "EUE") in pairs(events, "Threat") or any(
+        e.actors[0].country == "IRN" and e.recipients and e.recipients[0].name == "European Union"
+        for e in of_type(events, "Threat"))
+
+
+def test_blamed_for_what_it_described_as_a_threat(extract):
+    events = extract("The Japanese foreign ministry criticised China for what it described as a threat to regional "
+                     "stability.")
+    assert ("JPN", "CHN") in pairs(events, "Accusation")

@@ -114,6 +114,8 @@ FORCEFUL = {"proportionately", "firmly", "decisively", "forcefully", "resolutely
 WARNING_VERBS = {"warn", "threaten", "vow", "pledge", "promise", "swear", "caution"}
 # what another party is to meet ('X will pay a heavy price', 'Y would face consequences')
 SUFFER_VERBS = {"face", "receive", "pay", "suffer", "bear", "get", "incur"}
+# A speaker's own state named by description ('the country', 'the Islamic Republic would respond').
+OWN_STATE_NOUNS = {"country", "government", "republic", "nation", "state", "kingdom", "federation", "leadership"}
 UNANSWERED = {"unanswered", "unpunished", "unchallenged"}
 # Characterising what the other side said as untrue denies it ('called the claims groundless',
 # 'described the allegations as fabrications', 'the claims were baseless, the ministry said').
@@ -952,6 +954,11 @@ class ArticleReader:
         actors = [e for s in subj for e in self.resolve(s)]
         if speaker is not None and head is not None and any(s.lower_ in ("it", "we", "he", "she") for s in subj):
             actors = [speaker]  # 'X warned that it would ...': the speaker's own response
+        if speaker is not None and head is not None and any(
+                s.lemma_.lower() in OWN_STATE_NOUNS and self.m.at(s.i) is None and any(c.lower_ == "the" for c in s.children)
+                for s in subj):
+            # 'the spokesman said the country would respond': the speaker's state, whatever state was named last
+            actors = [(self._state(speaker.country) if speaker.country else None) or speaker]
         if not actors or (vowed is None and speaker is None):
             return None
         actor = actors[0]
@@ -1294,6 +1301,8 @@ class ArticleReader:
         the deployment as a provocation': whoever describes the act so accuses its doer."""
         subj = R.subject(verb)
         accusers = [e for s in subj if s.pos_ != "PRON" for e in self.resolve(s)]
+        if not accusers and verb.dep_ == "pcomp" and R.is_verbal(verb.head.head):
+            accusers = [e for s in R.subject(verb.head.head) for e in self.resolve(s)]  # 'criticised X for what it ...'
         accuser = accusers[0] if accusers else attribution or self._official_publisher()
         if accuser is None:
             return None
@@ -1302,6 +1311,9 @@ class ArticleReader:
         targets: list[Entity] = []
         if verb.dep_ == "relcl" and verb.head.dep_ in ("npadvmod", "appos") and R.is_verbal(verb.head.head):
             targets = [e for s in R.subject(verb.head.head) for e in self.resolve(s)]  # the act the noun sums up
+        elif verb.dep_ == "pcomp" and verb.head.lower_ in ("for", "over") and R.is_verbal(verb.head.head):
+            # 'blamed X for what it described as a threat to shipping'
+            targets = [e for o in R.objects(verb.head.head) for e in self.resolve(o)]
         elif verb.dep_ != "relcl":
             targets = [e for o in described for e in self._act_doer(o, own)]
         targets = [t for t in targets if t.id != accuser.id and not (t.country and t.country in own)]
