@@ -210,3 +210,17 @@ def test_unknown_minister_is_of_the_state_that_acts_not_the_one_quoted_or_acted_
     ev = _one(evs, "Demand")
     assert ev.actors[0].country == "LVA"
     assert [r.id for r in ev.recipients] == ["state:BLR"]
+
+
+def test_envoy_for_a_state_is_of_the_body_that_sends_them(extract):
+    for text in ("The UN special envoy for Syria, Jane Doe, condemned Israel on Monday.",
+                 "UN envoy for Syria Jane Doe condemned Israel on Monday.",
+                 "The UN special envoy for Syria condemned Israel on Monday."):
+        ev = _one(extract(text), "Condemnation")
+        assert [a.id for a in ev.actors] == ["org:un"], text
+        assert [r.id for r in ev.recipients] == ["state:ISR"], text
+
+
+def test_spokesman_for_a_state(extract):
+    ev = _one(extract("A spokesman for Qatar condemned Israel on Monday."), "Condemnation")
+    assert [a.id for a in ev.actors] == ["state:QAT"]

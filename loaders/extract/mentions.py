@@ -73,6 +73,7 @@ STATE_OFFICE_WORDS = {"president", "prime", "premier", "chancellor", "minister",
 # Words that make a description ('the paramilitary group') one of an armed group.
 ARMED_GROUP_WORDS = {"paramilitary", "rebel", "rebels", "militant", "armed", "insurgent", "jihadist", "separatist",
                      "extremist", "terrorist", "islamist", "guerrilla", "militia"}
+SPOKES_NOUNS = {"spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokesmen", "spokeswomen"}
 # Bodies of a state whose unnamed official is the state's ('the foreign ministry spokesman').
 STATE_BODY_WORDS = {"ministry", "foreign", "defence", "defense", "government", "presidential", "military", "army",
                     "interior", "state"}
@@ -251,10 +252,13 @@ class Mentions:
                 self._add(EntitySpan(tok.i, tok.i + 1, self.gz.entities[meant[0]], DEMONYM))
 
     def _unnamed_officials(self) -> None:
-        """'a spokesperson for the EU's foreign service', 'an envoy for Qatar': an official who
-        serves a state or body named after 'for' is that state or body."""
+        """'a spokesperson for the EU's foreign service': a spokesperson who speaks for a state or
+        body named after 'for' is that state or body ('the UN envoy for Syria' deals with Syria,
+        and is left to its own modifiers)."""
         for tok in self.doc:
-            if tok.i in self.by_token or tok.lemma_.lower() not in OFFICIAL_NOUNS or tok.pos_ not in ("NOUN", "PROPN"):
+            if tok.i in self.by_token or tok.lemma_.lower() not in SPOKES_NOUNS or tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if any(c.dep_ in ("poss", "compound", "amod", "nmod") and c.i in self.by_token for c in tok.children):
                 continue
             for prep in tok.children:
                 if prep.dep_ != "prep" or prep.lower_ != "for":
@@ -330,28 +334,35 @@ class Mentions:
                 head.lemma_.lower() in ORGAN_HEADS or head.lower_ in _TITLE_WORDS):
             frontier.append(head)  # the title the name stands beside
             inside.add(head.i)
+        # A modifier of the name or its title ('Russian', 'UN', "Rwanda's") outranks a state after
+        # 'of' ('Minister X of Kenya'), which outranks one further off ('the UN envoy for Syria, X'
+        # is the UN's, 'a professor at Russia's ... University' Russia's when nothing else is).
         seen = 0
-        body: Entity | None = None
-        while frontier and seen < 12:
-            tok = frontier.pop(0)
+        found: list[tuple[int, int, Entity]] = []
+        queue: list[tuple[Token, int]] = [(t, 0) for t in frontier]
+        while queue and seen < 12:
+            tok, rank = queue.pop(0)
             for child in tok.children:
                 if child.i in inside:
                     if child.i != tok.i and child.i in range(span.start, span.end):
-                        frontier.append(child)
+                        queue.append((child, rank))
                     continue
                 if child.dep_ not in ("compound", "amod", "appos", "prep", "pobj", "poss", "nmod", "npadvmod"):
                     continue
                 if child.dep_ == "prep" and child.lower_ in NOT_OWNER_PREPS and tok.i not in range(span.start, span.end):
                     continue  # 'ambassador to the UN': where the official is posted
                 seen += 1
+                r = rank
+                if child.dep_ == "prep":
+                    r = max(rank, 1 if child.lower_ == "of" else 2)
                 es = self.by_token.get(child.i)
-                if es is not None and es.entity.kind is not EntityKind.PERSON:
-                    if es.entity.country:
-                        return es.entity
-                    if body is None and es.entity.kind is EntityKind.ORGANISATION:
-                        body = es.entity
-                frontier.append(child)
-        return body
+                if es is not None and es.entity.kind is not EntityKind.PERSON and (
+                        es.entity.country or es.entity.kind is EntityKind.ORGANISATION):
+                    found.append((r, 0 if es.entity.country else 1, es.entity))
+                queue.append((child, r))
+        if not found:
+            return None
+        return min(found, key=lambda f: (f[0], f[1]))[2]
 
     # -- resolving what a token refers to --------------------------------------------------
     def at(self, i: int) -> EntitySpan | None:
