@@ -67,6 +67,10 @@ def test_attacks_will_not_go_unanswered(extract):
     "Israel retaliated against Hezbollah positions in southern Lebanon.",
     "The minister said the government would answer questions from lawmakers.",
     "Germany will not respond to the proposal, a spokesman said.",
+    "Japan warned it would take measures to protect its economy.",
+    "Turkey warned that it would act.",
+    "Reuters warned it would act if the court ruled against it.",
+    "The IMF said Argentina's economy would face difficulties.",
 ])
 def test_no_threat_in_ordinary_narrative(extract, text):
     assert not of_type(extract(text), "Threat")

@@ -116,6 +116,8 @@ WARNING_VERBS = {"warn", "threaten", "vow", "pledge", "promise", "swear", "cauti
 SUFFER_VERBS = {"face", "receive", "pay", "suffer", "bear", "get", "incur"}
 # A speaker's own state named by description ('the country', 'the Islamic Republic would respond').
 OWN_STATE_NOUNS = {"country", "government", "republic", "nation", "state", "kingdom", "federation", "leadership"}
+# Bodies whose warnings of a response are no threat of force (a firm, a court, a newspaper).
+NON_COERCIVE_SECTORS = {"business", "civil", "media", "judiciary"}
 UNANSWERED = {"unanswered", "unpunished", "unchallenged"}
 # Characterising what the other side said as untrue denies it ('called the claims groundless',
 # 'described the allegations as fabrications', 'the claims were baseless, the ministry said').
@@ -921,6 +923,8 @@ class ArticleReader:
         return keep, any(e.id in {k.id for k in keep} for e in named)
 
     def _threat(self, tok: Token, actor: Entity, targets: list[Entity], speaker: Entity | None) -> Found | None:
+        if actor.kind is EntityKind.ORGANISATION and actor.sector in NON_COERCIVE_SECTORS:
+            return None  # 'the central bank warned it would act if inflation rose'
         f = self._implied("Threat", tok, [actor], targets, speaker, objs=[])
         if f is not None:
             f.polarity = Polarity.ASSERTED  # the response is to come, the warning is made now
@@ -971,6 +975,14 @@ class ArticleReader:
             lemma == "use" and any(o.lemma_ == "force" for o in objs)) or self._forceful(tok)
         if not (warned or strong or named):
             return None
+        if not targets and not strong:
+            # with no one named, only a response that is plainly force: 'warned it would act if ...',
+            # 'would defend itself', not 'warned it would take measures to protect its economy'
+            if lemma == "take" and not any(o.lemma_.lower() in ("countermeasure", "counter-measure") for o in objs):
+                return None
+            if lemma == "act" and not any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless", "should")
+                                                                    for m in c.children) for c in tok.children):
+                return None
         return self._threat(tok, actor, targets, speaker or actor)
 
     def _response_awaits(self, tok: Token) -> Found | None:
