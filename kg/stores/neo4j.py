@@ -30,7 +30,9 @@ from kg.stores.base import Stats, Store, StoreError, WriteReport
 # available to applications that configure logging.
 logging.getLogger("neo4j").addHandler(logging.NullHandler())
 
-BATCH_ARTICLES = int(os.environ.get("KG_NEO4J_BATCH", "50"))
+# 500 articles (~900 GDELT events) a transaction: 37% faster than 50 on a fresh load (30,000 events:
+# 569 -> 782 events/s), and 2,000 was no faster.
+BATCH_ARTICLES = int(os.environ.get("KG_NEO4J_BATCH", "500"))
 RETRY_SECONDS = float(os.environ.get("KG_NEO4J_RETRY_SECONDS", "15"))
 
 
