@@ -39,6 +39,8 @@ def pairs(events, type_):
     ("Beijing vowed to retaliate against Washington.", ("CHN", "USA")),
     ("The Chinese foreign ministry warned that Japan would pay a heavy price.", ("CHN", "JPN")),
     ("Venezuela said it would take military action against Guyana if the drilling continued.", ("VEN", "GUY")),
+    ("Israel said it reserved the right to respond to the attack by Syria.", ("ISR", "SYR")),
+    ("China warned the Philippines of a decisive response.", ("CHN", "PHL")),
 ])
 def test_threat_as_coming_response(extract, text, expected):
     events = extract(text)
@@ -94,6 +96,7 @@ def test_rejected_demand_stays_a_rejection(extract):
     ("The Serbian foreign ministry dismissed the reports as disinformation.", "SRB"),
     ("The claims were baseless, the Serbian foreign ministry said.", "SRB"),
     ("The Chinese foreign ministry said the accusations were groundless.", "CHN"),
+    ("The Chinese foreign ministry said there was no truth to the reports.", "CHN"),
 ])
 def test_claim_characterised_as_false_is_a_denial(extract, text, expected):
     events = extract(text)
@@ -112,6 +115,7 @@ def test_denial_recipient_is_the_claimant(extract):
     "The claims were not groundless, the Serbian foreign ministry said.",
     "Russia rejected the proposal.",
     "The minister described the talks as productive.",
+    "The Chinese foreign ministry said there was some truth to the reports.",
 ])
 def test_no_denial_in_ordinary_narrative(extract, text):
     assert not of_type(extract(text), "Denial")

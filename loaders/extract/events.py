@@ -954,7 +954,7 @@ class ArticleReader:
             return None
         head = R.speech_head(tok, self.rules)
         speaker = self.attribution(tok)
-        subj = R.subject(tok)
+        subj = R.subject(tok) or (R.subject(vowed) if vowed is not None else [])  # 'reserved the right to respond'
         actors = [e for s in subj for e in self.resolve(s)]
         if speaker is not None and head is not None and any(s.lower_ in ("it", "we", "he", "she") for s in subj):
             actors = [speaker]  # 'X warned that it would ...': the speaker's own response
@@ -1078,13 +1078,19 @@ class ArticleReader:
     def _claim_judged_false(self, tok: Token) -> Found | None:
         """'The claims were groundless, the ministry said', 'said the North's claims were baseless': the
         speaker denies them."""
-        if tok.dep_ != "nsubj" or tok.head.lemma_ != "be" or not self._is_class(tok, "claims"):
+        if not self._is_class(tok, "claims"):
             return None
-        be = tok.head
-        if any(c.dep_ == "neg" for c in be.children):
+        if tok.dep_ == "pobj" and tok.head.head.lemma_ in ("truth", "basis", "foundation", "substance") and any(
+                c.dep_ == "det" and c.lower_ == "no" for c in tok.head.head.children):
+            pass  # 'there is no truth to the reports', 'the claims have no basis'
+        elif tok.dep_ != "nsubj" or tok.head.lemma_ != "be":
             return None
-        if not self._claimed_falsehood([c for c in be.children if c.dep_ in ("acomp", "attr")]):
-            return None
+        else:
+            be = tok.head
+            if any(c.dep_ == "neg" for c in be.children):
+                return None
+            if not self._claimed_falsehood([c for c in be.children if c.dep_ in ("acomp", "attr")]):
+                return None
         attribution = self.attribution(tok)
         actor = attribution or self._official_publisher()
         if actor is None:
