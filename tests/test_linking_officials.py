@@ -224,3 +224,51 @@ def test_envoy_for_a_state_is_of_the_body_that_sends_them(extract):
 def test_spokesman_for_a_state(extract):
     ev = _one(extract("A spokesman for Qatar condemned Israel on Monday."), "Condemnation")
     assert [a.id for a in ev.actors] == ["state:QAT"]
+
+
+@pytest.fixture(scope="module")
+def mentions():
+    from loaders.extract.gazetteer import load_gazetteer
+    from loaders.extract.mentions import Mentions, build_matcher
+    from loaders.extract.nlp import load_nlp
+
+    nlp = load_nlp()
+    gz = load_gazetteer()
+    matcher = build_matcher(nlp, gz)
+
+    def run(text):
+        doc = nlp.make_doc(text)
+        for name, proc in nlp.pipeline:
+            if name == "geokg_events":
+                break
+            doc = proc(doc)
+        return doc, Mentions(doc, gz, matcher, dt.date(2025, 4, 28))
+
+    return run
+
+
+def _at(doc, phrase):
+    start = doc.text.index(phrase)
+    return doc.char_span(start, start + len(phrase), alignment_mode="expand").start
+
+
+def test_sides_are_the_two_parties_the_article_is_about(mentions):
+    doc, m = mentions("Fighting between Peru and Ecuador flared on Monday. Ecuadorian troops shelled a Peruvian post, "
+                      "Lima said. Quito denied the claim. Chile and Brazil offered to mediate. In Geneva, a UN "
+                      "spokesperson urged both sides to hold their fire.")
+    assert {e.id for e in m.sides(_at(doc, "both sides"))} == {"state:PER", "state:ECU"}
+
+
+def test_an_armed_group_is_a_side_against_the_army_of_its_state(mentions):
+    doc, m = mentions("Sudan's army said it had repelled an assault by the Rapid Support Forces on El Fasher. "
+                      "The RSF said it had taken the camp. Sudan's government denied it. The UN called on both parties to "
+                      "allow aid in.")
+    assert {e.id for e in m.sides(_at(doc, "both parties"))} == {"state:SDN", "org:rsf"}
+
+
+def test_the_speaker_is_not_a_side_and_a_tie_gives_no_pair(mentions):
+    doc, m = mentions("Guyana accused Venezuela of moving troops. Venezuela denied it and accused Guyana. Brazil "
+                      "called on both neighbours to talk.")
+    assert {e.id for e in m.sides(_at(doc, "both neighbours"), {"BRA"})} == {"state:GUY", "state:VEN"}
+    doc, m = mentions("Chile met Peru. Bolivia met Chile. Peru met Bolivia. The UN urged both sides to talk.")
+    assert m.sides(_at(doc, "both sides")) == []

@@ -415,6 +415,35 @@ class Mentions:
         best = max(counts, key=lambda k: (subject.get(k, 0), -first.get(k, before), counts[k]))
         return self.gz.entities.get(best)
 
+    def sides(self, before: int, exclude: set[str] | frozenset[str] = frozenset()) -> list[Entity]:
+        """'both sides', 'both parties', 'both governments', 'the two neighbours': the two parties
+        the article is about so far, by how often each is named before the token. A state, its
+        organs and people are one side; an armed group is a side of its own (a rebel force and
+        the army of its state); international bodies and the states in `exclude` (the speaker's
+        own) are none. Each side is given by its state, or by the armed group; [] unless two
+        sides are each named at least twice and a third, if any, less often than the second."""
+        counts: dict[str, int] = {}
+        first: dict[str, int] = {}
+        for es in self.spans:
+            if es.start >= before:
+                break
+            ent = es.entity
+            if ent.kind is EntityKind.ARMED_GROUP:
+                key = ent.id
+            elif ent.kind in (EntityKind.STATE, EntityKind.PERSON, EntityKind.ORGANISATION) and ent.country:
+                key = f"state:{ent.country}"
+            else:
+                continue
+            if ent.country in exclude and ent.kind is not EntityKind.ARMED_GROUP:
+                continue
+            counts[key] = counts.get(key, 0) + 1
+            first.setdefault(key, es.start)
+        ranked = sorted(counts, key=lambda k: (-counts[k], first[k]))
+        if len(ranked) < 2 or counts[ranked[1]] < 2 or (len(ranked) > 2 and counts[ranked[2]] == counts[ranked[1]]):
+            return []
+        out = [self.gz.entities.get(k) for k in ranked[:2]]
+        return [e for e in out if e is not None] if all(out) else []
+
     def office_holder(self, title: str, state: str | None) -> Entity | None:
         roles = OFFICE_TITLES.get(title)
         if roles is None or state is None:
