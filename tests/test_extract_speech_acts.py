@@ -53,6 +53,11 @@ def test_threat_of_a_response_without_a_named_target(extract):
     assert [e.actors[0].country for e in of_type(events, "Threat")] == ["SRB"]
 
 
+def test_move_will_not_go_unanswered_in_a_coordinated_clause(extract):
+    events = extract("Japan said the move by China was unacceptable and would not go unanswered.")
+    assert ("JPN", "CHN") in pairs(events, "Threat")
+
+
 def test_attacks_will_not_go_unanswered(extract):
     events = extract("\"Russia's cyber attacks against Lithuania will not go unanswered,\" Lithuania's foreign minister "
                      "said.")
@@ -73,6 +78,10 @@ def test_attacks_will_not_go_unanswered(extract):
     "Turkey warned that it would act.",
     "Reuters warned it would act if the court ruled against it.",
     "The IMF said Argentina's economy would face difficulties.",
+    "Chile warned it would defend its record at the council.",
+    "Ukraine will receive a response to its application next month, the European Commission said.",
+    "The minister said Germany would pay the price of higher energy costs.",
+    "The prime minister said the government would react quickly to the flooding.",
 ])
 def test_no_threat_in_ordinary_narrative(extract, text):
     assert not of_type(extract(text), "Threat")

@@ -944,9 +944,11 @@ class ArticleReader:
         if lemma in ("answer", "reply", "act", "react", "respond") and (
                 objs or any(w in ("as", "on behalf of") for w, _ in R.preps(tok))):
             return None  # 'answer questions', 'act as mediator'
-        if lemma == "defend" and not any(o.lower_ in ("itself", "themselves", "himself", "ourselves") or any(
-                c.dep_ == "poss" for c in o.children) for o in objs):
-            return None  # 'defend its territory / itself', not 'defend the decision'
+        if lemma == "defend" and not any(o.lower_ in ("itself", "themselves", "himself", "ourselves") or (any(
+                c.dep_ == "poss" for c in o.children) and (self._is_class(o, "territory") or o.lemma_.lower() in (
+                "sovereignty", "border", "interest", "people", "citizen", "security", "integrity", "homeland", "ally",
+                "independence", "force", "troop"))) for o in objs):
+            return None  # 'defend its territory / itself', not 'defend the decision' or 'its record'
         vowed = self._undertaken(tok)
         if vowed is not None and vowed.lemma_ == "threaten":
             return None  # 'threatened to retaliate': the trigger itself
@@ -1016,7 +1018,7 @@ class ArticleReader:
         elif lemma == "go" and any(c.dep_ == "neg" for c in tok.children):
             if not any(c.lower_ in UNANSWERED for c in tok.children):
                 return None
-            doers = [e for s in R.children(tok, ("nsubj",)) for e in self._act_doer(s, own)]
+            doers = [e for s in R.subject(tok) for e in self._act_doer(s, own)]
         else:
             return None
         doers = [e for e in _uniq(doers) if e.id != speaker.id and not (e.country and e.country in own)]
@@ -1509,7 +1511,8 @@ class ArticleReader:
         struck = name == "Attack" and not recipients and self._struck_named(objs, pp)
         if tr.needs_recipient and not recipients and not struck:
             return None
-        if name == "Meeting" and nominal and not recipients and self._time_anchor(tok):
+        if name == "Meeting" and nominal and not recipients and self._time_anchor(tok) and tok.lemma_ != "visit" and not any(
+                w == "by" for w, _ in pp):
             # 'agreed to coordinate ahead of an African Union meeting later this month': the meeting
             # only dates what is told, and names no one who meets
             return None
