@@ -272,3 +272,13 @@ def test_the_speaker_is_not_a_side_and_a_tie_gives_no_pair(mentions):
     assert {e.id for e in m.sides(_at(doc, "both neighbours"), {"BRA"})} == {"state:GUY", "state:VEN"}
     doc, m = mentions("Chile met Peru. Bolivia met Chile. Peru met Bolivia. The UN urged both sides to talk.")
     assert m.sides(_at(doc, "both sides")) == []
+
+
+def test_a_new_name_by_its_first_word_when_no_one_else_has_it(extract):
+    ev = _one(extract("Malaysian Prime Minister Jalil Rahman hosted the talks. Jalil thanked Thailand for its "
+                      "restraint."), "Praise")
+    assert ev.actors[0].name == "Jalil Rahman" and ev.actors[0].country == "MYS"
+    assert [r.id for r in ev.recipients] == ["state:THA"]
+    evs = extract("Malaysian Prime Minister Jalil Rahman hosted the talks with Jalil Osman. Jalil thanked Thailand "
+                  "for its restraint.")
+    assert not [e for e in evs if e.type == "Praise" and e.actors and e.actors[0].name == "Jalil Rahman"]

@@ -161,6 +161,8 @@ class Mentions:
         self._compass_short_forms()
         self._capitals_as_places()
         full_names: dict[str, Entity] = {}
+        self._given: dict[str, set[str]] = {}
+        self._new: dict[str, Entity] = {}
         for span, known, _how in named:
             ent = known
             if ent is None:
@@ -176,6 +178,11 @@ class Mentions:
                         # 'Assad' for al-Assad, 'Sisi' for el-Sisi: the family name without its article
                         if short[:3].lower() in ("al-", "el-", "ad-", "as-", "an-", "ar-", "at-", "az-") and len(short) > 5:
                             full_names.setdefault(short[3:], ent)
+                if ent.id not in gz.entities:
+                    # a new name's first word, for names whose bearer goes by it ('Anwar' for Anwar
+                    # Ibrahim); used only when no one else named so far has it
+                    self._given.setdefault(ent.name.split()[0], set()).add(ent.id)
+                    self._new[ent.id] = ent
         # Surnames that spaCy did not tag as a person ("Kim", "Lukin" as subjects).
         for tok in doc:
             if tok.i in self.by_token or tok.pos_ != "PROPN":
@@ -298,7 +305,10 @@ class Mentions:
                 return full_names[words[0]]
             ids = self.gz.surnames.get(words[0], [])
             alive = [i for i in ids if self._active(self.gz.entities[i])]
-            return self.gz.entities[alive[0]] if len(alive) == 1 else None
+            if len(alive) == 1:
+                return self.gz.entities[alive[0]]
+            given = self._given.get(words[0], set())
+            return self._new[next(iter(given))] if not alive and len(given) == 1 else None
         if words[-1] in self.gz.surnames and words[0] in {"Mr", "Mr.", "Mrs", "Ms", "Ms.", "Dr", "Dr."}:
             return full_names.get(words[-1])
         owner = self._affiliation(span)
