@@ -201,3 +201,10 @@ def test_blamed_for_what_it_described_as_a_threat(extract):
     events = extract("The Japanese foreign ministry criticised China for what it described as a threat to regional "
                      "stability.")
     assert ("JPN", "CHN") in pairs(events, "Accusation")
+
+
+def test_the_ministry_refers_back_to_the_ministry_named_with_its_state(extract):
+    events = extract("Serbia's defence ministry gave a different account. It said the border was calm. The ministry "
+                     "dismissed the Croatian statement as disinformation.")
+    assert ("SRB", "HRV") in pairs(events, "Denial")
+    assert not of_type(extract("The ministry dismissed the statement as disinformation."), "Denial")

@@ -70,7 +70,7 @@ CONDUCT_NOUNS = {"action", "activity", "behavior", "behaviour", "conduct", "prov
 WRONGFUL = {"provocative", "inconsistent", "illegal", "unlawful", "destabilizing", "destabilising", "aggressive",
             "unprovoked", "unjustified", "escalatory", "coercive", "illegitimate", "malign", "hostile"}
 # Descriptions of a state's rulers that refer back to the same noun named with its owner.
-GOVERNMENT_NOUNS = {"regime", "government", "administration", "junta", "leadership", "authorities"}
+GOVERNMENT_NOUNS = {"regime", "government", "administration", "junta", "leadership", "authorities", "ministry"}
 # Whose targets are struck: 'targets associated with / belonging to X', 'the capabilities of X'.
 TARGET_NOUNS = {"target", "facility", "site", "installation", "asset", "infrastructure", "position"}
 LINK_VERBS = {"associate", "link", "belong", "tie", "connect", "use", "operate", "control", "run"}
