@@ -41,6 +41,7 @@ def pairs(events, type_):
     ("Venezuela said it would take military action against Guyana if the drilling continued.", ("VEN", "GUY")),
     ("Israel said it reserved the right to respond to the attack by Syria.", ("ISR", "SYR")),
     ("China warned the Philippines of a decisive response.", ("CHN", "PHL")),
+    ("Georgia said it would respond to the attack by Russia.", ("GEO", "RUS")),
 ])
 def test_threat_as_coming_response(extract, text, expected):
     events = extract(text)
@@ -56,6 +57,11 @@ def test_threat_of_a_response_without_a_named_target(extract):
 def test_move_will_not_go_unanswered_in_a_coordinated_clause(extract):
     events = extract("Japan said the move by China was unacceptable and would not go unanswered.")
     assert ("JPN", "CHN") in pairs(events, "Threat")
+
+
+def test_quoted_response_to_any_aggression(extract):
+    events = extract("\"We will respond to any aggression,\" the Ukrainian defence minister said.")
+    assert [e.actors[0].country for e in of_type(events, "Threat")] == ["UKR"]
 
 
 def test_attacks_will_not_go_unanswered(extract):

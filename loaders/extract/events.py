@@ -118,6 +118,9 @@ SUFFER_VERBS = {"face", "receive", "pay", "suffer", "bear", "get", "incur"}
 OWN_STATE_NOUNS = {"country", "government", "republic", "nation", "state", "kingdom", "federation", "leadership"}
 # Bodies whose warnings of a response are no threat of force (a firm, a court, a newspaper).
 NON_COERCIVE_SECTORS = {"business", "civil", "media", "judiciary"}
+# Acts a response to which is force ('we will respond to any aggression').
+HOSTILE_ACT_NOUNS = {"aggression", "attack", "provocation", "incursion", "invasion", "intrusion", "encroachment",
+                     "hostility", "strike", "escalation"}
 UNANSWERED = {"unanswered", "unpunished", "unchallenged"}
 # Characterising what the other side said as untrue denies it ('called the claims groundless',
 # 'described the allegations as fabrications', 'the claims were baseless, the ministry said').
@@ -974,7 +977,8 @@ class ArticleReader:
         own = {actor.country} if actor.country else set()
         targets, named = self._response_targets(tok, [h for h in (vowed, head) if h is not None], own)
         strong = lemma in ("retaliate", "punish", "avenge", "strike", "hit") or (
-            lemma == "use" and any(o.lemma_ == "force" for o in objs)) or self._forceful(tok)
+            lemma == "use" and any(o.lemma_ == "force" for o in objs)) or self._forceful(tok) or any(
+            w in ("to", "against") and p.lemma_.lower() in HOSTILE_ACT_NOUNS for w, p in R.preps(tok))
         if not (warned or strong or named):
             return None
         if not targets and not strong:
