@@ -64,6 +64,24 @@ def test_quoted_response_to_any_aggression(extract):
     assert [e.actors[0].country for e in of_type(events, "Threat")] == ["UKR"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Nigeria announced that it will withdraw its peacekeepers from Chad unless Chad agreed to a ceasefire.",
+     ("NGA", "TCD")),
+    ("The minister said Kenya will not sign the deal unless Uganda withdraws its troops.", ("KEN", "UGA")),
+])
+def test_act_announced_on_a_condition_is_a_threat(extract, text, expected):
+    assert expected in pairs(extract(text), "Threat")
+
+
+@pytest.mark.parametrize("text", [
+    "Germany will reopen the embassy unless France objects.",
+    "The summit will go ahead unless Russia objects.",
+    "Germany said the talks would fail unless Iran made concessions.",
+])
+def test_no_threat_in_an_ordinary_condition(extract, text):
+    assert not of_type(extract(text), "Threat")
+
+
 def test_attacks_will_not_go_unanswered(extract):
     events = extract("\"Russia's cyber attacks against Lithuania will not go unanswered,\" Lithuania's foreign minister "
                      "said.")

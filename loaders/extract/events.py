@@ -121,6 +121,12 @@ NON_COERCIVE_SECTORS = {"business", "civil", "media", "judiciary"}
 # Acts a response to which is force ('we will respond to any aggression').
 HOSTILE_ACT_NOUNS = {"aggression", "attack", "provocation", "incursion", "invasion", "intrusion", "encroachment",
                      "hostility", "strike", "escalation"}
+# Acts whose announcement on a condition ('unless Y ...') coerces Y.
+COERCIVE_VERBS = {"withdraw", "boycott", "cut", "suspend", "halt", "sever", "impose", "ban", "strike",
+                  "attack", "expel", "block", "veto", "leave", "quit", "end", "stop", "terminate", "freeze",
+                  "close", "break", "retaliate", "respond", "act", "sanction", "blockade", "pull", "recall",
+                  "launch", "resume", "escalate", "shell", "bomb", "invade", "seize", "annex", "deploy",
+                  "send", "punish", "abandon", "scrap", "tear"}
 UNANSWERED = {"unanswered", "unpunished", "unchallenged"}
 # Characterising what the other side said as untrue denies it ('called the claims groundless',
 # 'described the allegations as fabrications', 'the claims were baseless, the ministry said').
@@ -726,7 +732,8 @@ class ArticleReader:
     def _implied_by_verb(self, tok: Token) -> Found | None:
         return self._regime_wrong(tok) or self._ceded(tok) or self._weapon_use(tok) or self._military_support(tok) or (
             self._exchanged_fire(tok) or self._merit_noted(tok) or self._coming_response(tok) or (
-                self._response_awaits(tok) or self._claim_characterised(tok) or self._quoted_judgement(tok)))
+                self._response_awaits(tok) or self._claim_characterised(tok) or self._quoted_judgement(tok) or (
+                    self._ultimatum(tok))))
 
     def _censured(self, tok: Token) -> Found | None:
         """'Such actions by the PRC are inconsistent with international law', 'Continued provocative
@@ -990,6 +997,30 @@ class ArticleReader:
                                                                     for m in c.children) for c in tok.children):
                 return None
         return self._threat(tok, actor, targets, speaker or actor)
+
+    def _ultimatum(self, tok: Token) -> Found | None:
+        """'X said it would withdraw its peacekeepers unless Y agreed to a ceasefire', 'X will boycott
+        the talks unless Y ...': an act announced on a condition another party must meet threatens it."""
+        cond = [c for c in tok.children if c.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)]
+        if not cond or not R.is_verbal(tok) or not self._future(tok) or self._undertaken(tok) is not None:
+            return None  # ('threatened to ... unless': the trigger itself)
+        if R.is_passive(tok) or not (tok.lemma_ in COERCIVE_VERBS or any(c.dep_ == "neg" for c in tok.children)):
+            return None  # 'will reopen the embassy unless X objects' coerces no one; 'will not sign unless' does
+        speaker = self.attribution(tok)
+        subj = R.subject(tok)
+        actors = [e for sb in subj for e in self.resolve(sb)]
+        if speaker is not None and R.speech_head(tok, self.rules) is not None and any(
+                sb.lower_ in ("it", "we", "he", "she", "they") for sb in subj):
+            actors = [speaker]
+        if not actors:
+            return None
+        own = {actors[0].country} if actors[0].country else set()
+        targets = [e for c in cond for sb in R.children(c, ("nsubj",)) for e in self.resolve(sb)]
+        targets = [e for e in _uniq(targets) if e.id != actors[0].id and not (e.country and e.country in own)]
+        if not targets:
+            return None
+        return self._threat(tok, actors[0], targets, speaker or actors[0])
 
     def _response_awaits(self, tok: Token) -> Found | None:
         """'warned that X would pay a heavy price / face consequences / receive a response', 'any
