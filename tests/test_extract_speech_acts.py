@@ -160,6 +160,9 @@ def test_no_denial_in_ordinary_narrative(extract, text):
     ("Poland said Belarus had shipped drones to Russia, a step it described as a threat to regional security.",
      ("POL", "BLR")),
     ("Estonia described Russia's deployment as a threat to regional security.", ("EST", "RUS")),
+    ("Poland held Russia responsible for the sabotage.", ("POL", "RUS")),
+    ("Russia was behind the cyber attack, the Polish foreign ministry said.", ("POL", "RUS")),
+    ("Poland said Russia was responsible for the explosions.", ("POL", "RUS")),
 ])
 def test_accusation_in_reported_statement(extract, text, expected):
     assert expected in pairs(extract(text), "Accusation")
@@ -173,6 +176,9 @@ def test_accusation_in_reported_statement(extract, text, expected):
     "Analysts described the summit as a threat to the alliance.",
     "Ukraine said Ukrainian forces had retaken the village from Russia.",
     "Georgia's defence ministry said Russian forces might shell Georgian positions.",
+    "Poland said Russia was not behind the sabotage.",
+    "The storm was behind the delays, Polish officials said.",
+    "The minister said Poland was responsible for its own security.",
 ])
 def test_no_accusation_in_ordinary_narrative(extract, text):
     assert not of_type(extract(text), "Accusation")

@@ -733,7 +733,7 @@ class ArticleReader:
         return self._regime_wrong(tok) or self._ceded(tok) or self._weapon_use(tok) or self._military_support(tok) or (
             self._exchanged_fire(tok) or self._merit_noted(tok) or self._coming_response(tok) or (
                 self._response_awaits(tok) or self._claim_characterised(tok) or self._quoted_judgement(tok) or (
-                    self._ultimatum(tok))))
+                    self._ultimatum(tok) or self._held_responsible(tok))))
 
     def _censured(self, tok: Token) -> Found | None:
         """'Such actions by the PRC are inconsistent with international law', 'Continued provocative
@@ -997,6 +997,38 @@ class ArticleReader:
                                                                     for m in c.children) for c in tok.children):
                 return None
         return self._threat(tok, actor, targets, speaker or actor)
+
+    def _held_responsible(self, tok: Token) -> Found | None:
+        """'X held Y responsible for the sabotage', 'Y was behind the explosion, X said', 'X said Y was
+        responsible for the blasts': X accuses Y (an act of a type is Y's too: see _responsible)."""
+        if any(c.dep_ == "neg" for c in tok.children) or R.is_passive(tok):
+            return None
+        if tok.lemma_ == "hold":
+            if not any(c.dep_ in ("oprd", "acomp", "xcomp") and c.lemma_.lower() in ("responsible", "accountable",
+                                                                                   "liable", "culpable")
+                       for c in tok.children):
+                return None
+            accusers = [e for sb in R.subject(tok) for e in self.resolve(sb)]
+            accused = [e for o in R.children(tok, ("dobj",)) for e in self.resolve(o)]
+            attribution = self.attribution(tok)
+        elif tok.lemma_ == "be":
+            behind = [p for w, p in R.preps(tok) if w == "behind"]
+            acts = [p for c in tok.children if c.dep_ == "acomp" and c.lemma_.lower() in ("responsible", "culpable")
+                    for w, p in R.preps(c) if w == "for"]
+            if not (behind or acts):
+                return None
+            attribution = self.attribution(tok)
+            accusers = [attribution] if attribution is not None else []
+            accused = [e for sb in R.children(tok, ("nsubj",)) for e in self.resolve(sb)]
+        else:
+            return None
+        if not accusers or not accused:
+            return None
+        accuser = accusers[0]
+        accused = [e for e in accused if e.id != accuser.id and not (e.country and e.country == accuser.country)]
+        if not accused:
+            return None
+        return self._accusation(tok, accuser, accused[0], attribution)
 
     def _ultimatum(self, tok: Token) -> Found | None:
         """'X said it would withdraw its peacekeepers unless Y agreed to a ceasefire', 'X will boycott
