@@ -82,6 +82,10 @@ def test_no_threat_in_an_ordinary_condition(extract, text):
     assert not of_type(extract(text), "Threat")
 
 
+def test_vowed_a_forceful_response(extract):
+    assert [e.actors[0].country for e in of_type(extract("Iran vowed a crushing response."), "Threat")] == ["IRN"]
+
+
 def test_attacks_will_not_go_unanswered(extract):
     events = extract("\"Russia's cyber attacks against Lithuania will not go unanswered,\" Lithuania's foreign minister "
                      "said.")
@@ -103,6 +107,7 @@ def test_attacks_will_not_go_unanswered(extract):
     "Reuters warned it would act if the court ruled against it.",
     "The IMF said Argentina's economy would face difficulties.",
     "Chile warned it would defend its record at the council.",
+    "The Brazilian government promised a response.",
     "Ukraine will receive a response to its application next month, the European Commission said.",
     "The minister said Germany would pay the price of higher energy costs.",
     "The prime minister said the government would react quickly to the flooding.",

@@ -1118,6 +1118,10 @@ class ArticleReader:
                 targets += found
         more, _ = self._response_targets(verb, [verb], own)
         targets = [e for e in _uniq(targets + more) if not (e.country and e.country in own)]
+        if not targets and verb.lemma_ != "warn" and tok.lemma_.lower() in ("response", "answer", "reaction") and not any(
+                c.dep_ in ("amod", "compound") and (c.lemma_.lower() in FORCEFUL or c.lower_ in FORCEFUL)
+                for c in tok.children):
+            return None  # 'the government promised a response' (to its citizens, most likely)
         return self._threat(tok, actors[0], targets, self.attribution(verb) or actors[0])
 
     def _claimed_falsehood(self, toks: list[Token]) -> bool:
