@@ -243,3 +243,18 @@ def test_the_ministry_refers_back_to_the_ministry_named_with_its_state(extract):
                      "dismissed the Croatian statement as disinformation.")
     assert ("SRB", "HRV") in pairs(events, "Denial")
     assert not of_type(extract("The ministry dismissed the statement as disinformation."), "Denial")
+
+
+# -- 'both sides': the two parties the article is about --------------------------------------------
+def test_a_call_on_both_sides_goes_to_the_two_parties_of_the_story(extract):
+    text = ("Ethiopian troops clashed with Eritrean forces near the border on Monday. "
+            "Ethiopia said Eritrea had started the fighting, and Eritrea blamed Ethiopia. "
+            "The African Union urged both sides to stop the fighting.")
+    demands = [e for e in of_type(extract(text), "Demand") if e.actors[0].id == "org:au"]
+    assert {r.country for e in demands for r in e.recipients} == {"ETH", "ERI"}
+
+
+def test_both_sides_with_one_party_named_finds_no_pair(extract):
+    text = "Ethiopian troops moved north on Monday. The African Union urged both sides to show restraint."
+    demands = [e for e in of_type(extract(text), "Demand") if e.actors[0].id == "org:au"]
+    assert len({r.country for e in demands for r in e.recipients}) < 2

@@ -62,7 +62,9 @@ TITLE_HEADS = {"minister", "secretary", "president", "ambassador", "envoy", "spo
 # Verbs that characterise their subject by a noun ('constitutes a threat'): no act, a judgement.
 CHARACTERISE_VERBS = {"constitute", "pose", "represent", "remain", "be", "become"}
 # Plural nouns that name both parties of a bilateral story ('the two countries', 'the counterparts').
-PAIR_NOUNS = {"counterpart", "side", "country", "nation", "leader", "minister", "government", "party", "president"}
+PAIR_NOUNS = {
+    "neighbour", "neighbor", "counterpart", "side", "country", "nation", "leader", "minister", "government", "party", "president",
+}
 # Publishers whose releases speak of their own state's forces when they name no other.
 OWN_FORCES_SECTORS = {"military", "defence", "defense", "government"}
 # Conduct that, judged wrongful, makes an accusation against whoever acts ('actions by X are illegal').
@@ -238,7 +240,10 @@ class ArticleReader:
         lemma = tok.lemma_.lower()
         if tok.tag_ == "NNS" and lemma in PAIR_NOUNS and any(
                 c.lower_ in ("the", "their", "our", "both", "two") for c in tok.children):
-            return self._pair_before(tok)
+            pair = self._pair_before(tok)
+            if not pair and any(c.lower_ == "both" for c in tok.children):
+                pair = self.m.sides(tok.i)  # 'urged both sides': the two parties the article is about
+            return pair
         org_like = lemma in ORGAN_HEADS or tok.lower_ in ORGAN_HEADS or any(
             self.rules.in_class(lemma, c) for c in ("troops", "people", "territory", "weapons"))
         found: list[Entity] = []
