@@ -100,7 +100,21 @@ def objects(tok: Token) -> list[Token]:
         rel = [c for c in tok.children if c.dep_ in OBJ and c.tag_ in ("WDT", "WP")]
         if rel:
             objs = [tok.head]
+    if not objs:
+        objs = called(tok)
     return with_conjuncts(objs)
+
+
+def called(tok: Token) -> list[Token]:
+    """'condemned what it called Peru's provocation': the free relative's naming is the object."""
+    for c in children(tok, ("ccomp",)):
+        if c.lemma_.lower() in ("call", "describe", "term", "label", "brand") and any(
+                w.dep_ in OBJ and w.lower_ == "what" for w in c.children):
+            named = children(c, ("oprd",)) + [o for p in c.children if p.dep_ == "prep" and p.lower_ == "as"
+                                             for o in children(p, ("pobj",))]
+            if named:
+                return named[:1]
+    return []
 
 
 def preps(tok: Token) -> list[tuple[str, Token]]:

@@ -1,0 +1,51 @@
+"""Round 5 of role finding: recipients the parse puts out of the verb's reach (free relatives,
+conjoined and plural recipients). Sentences written for these tests; each pattern has negatives."""
+
+import datetime as dt
+
+import pytest
+
+from kg.model import Article
+
+
+@pytest.fixture(scope="module")
+def extract():
+    from loaders.extract import Extractor
+
+    ex = Extractor()
+
+    def run(text, published=dt.date(2025, 4, 28)):
+        return ex.extract_one(Article(id="t", text=text, published=published)).events
+
+    return run
+
+
+def triples(events):
+    return {(e.type, e.actors[0].country if e.actors else None, r.country) for e in events for r in e.recipients}
+
+
+# -- 'condemned what it called X's provocation': the named thing is the object -------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Chile condemned what it called Peru's reckless provocation.", ("Condemnation", "CHL", "PER")),
+    ("Norway praised what it called Sweden's firm decision.", ("Praise", "NOR", "SWE")),
+    ("Chile condemned what it described as Peru's provocation.", ("Condemnation", "CHL", "PER")),
+])
+def test_free_relative_object(extract, text, expected):
+    events = extract(text)
+    assert expected in triples(events), [(e.type, [a.name for a in e.actors], [r.name for r in e.recipients])
+                                         for e in events]
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("Chile condemned what it called a provocation.", "Condemnation"),
+    ("Norway praised what it called a firm decision.", "Praise"),
+])
+def test_free_relative_without_owner_has_no_recipient(extract, text, type_):
+    events = [e for e in extract(text) if e.type == type_]
+    assert events and all(not e.recipients for e in events)
+
+
+def test_called_without_free_relative_is_not_an_object(extract):
+    # 'said it called' is no naming of what was condemned
+    events = [e for e in extract("Chile condemned the vote and said it called Peru's envoy.") if e.type == "Condemnation"]
+    assert all("PER" not in {r.country for r in e.recipients} for e in events)
