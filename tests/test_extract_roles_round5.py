@@ -49,3 +49,24 @@ def test_called_without_free_relative_is_not_an_object(extract):
     # 'said it called' is no naming of what was condemned
     events = [e for e in extract("Chile condemned the vote and said it called Peru's envoy.") if e.type == "Condemnation"]
     assert all("PER" not in {r.country for r in e.recipients} for e in events)
+
+
+# -- 'both leaders', 'both governments': the pair acted on, never the doer ------------------------
+def test_both_leaders_excludes_the_doer(extract):
+    text = ("Talks were held between Peruvian President Dina Boluarte and her Bolivian counterpart, hosted by "
+            "Chilean President Gabriel Boric. \"This is a good day,\" Boric told reporters, thanking both leaders "
+            "for their courage.")
+    got = {r for t, a, r in triples(extract(text)) if t == "Praise" and a == "CHL"}
+    assert got == {"PER", "BOL"}
+
+
+def test_both_governments_from_the_last_bilateral_event(extract):
+    text = ("Peru and Bolivia signed a truce on Monday. Chile welcomed the accord. Chilean officials said Chile "
+            "had hosted the talks. The Chilean president urged both governments to implement it.")
+    got = {r for t, a, r in triples(extract(text)) if t == "Demand" and a == "CHL"}
+    assert got == {"PER", "BOL"}
+
+
+def test_both_governments_without_parties_stays_empty(extract):
+    events = [e for e in extract("The Chilean president urged both governments to show restraint.") if e.type == "Demand"]
+    assert all(not e.recipients for e in events)

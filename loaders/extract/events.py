@@ -243,6 +243,8 @@ class ArticleReader:
             pair = self._pair_before(tok)
             if not pair and any(c.lower_ == "both" for c in tok.children):
                 pair = self.m.sides(tok.i)  # 'urged both sides': the two parties the article is about
+            if not pair and any(c.lower_ == "both" for c in tok.children):
+                pair = self._last_parties()
             return pair
         org_like = lemma in ORGAN_HEADS or tok.lower_ in ORGAN_HEADS or any(
             self.rules.in_class(lemma, c) for c in ("troops", "people", "territory", "weapons"))
@@ -390,12 +392,28 @@ class ArticleReader:
         for es in reversed(self.m.spans):
             if es.start >= tok.i or es.start < floor:
                 continue
-            if es.how == "demonym" or es.entity.kind not in (EntityKind.PERSON, EntityKind.STATE):
+            if es.entity.kind not in (EntityKind.PERSON, EntityKind.STATE) or es.entity.country in self.exclude:
+                continue  # the doer is not one of the pair it acts on ('X thanked both leaders')
+            # a demonym counts only as a party's title ('Hun Manet and his Thai counterpart')
+            if es.how == "demonym" and self.doc[es.end - 1].head.lemma_.lower() not in TITLE_HEADS | PAIR_NOUNS:
                 continue
             if all(p.country != es.entity.country for p in pair) and es.entity.country:
                 pair.append(es.entity)
             if len(pair) == 2:
                 return pair[::-1]
+        return []
+
+    def _last_parties(self) -> list[Entity]:
+        """'both governments' when the article names more than two parties alike: the two sides of
+        the last event told between two states or armed groups (none of them the doer's own)."""
+        kinds = (EntityKind.STATE, EntityKind.ARMED_GROUP)
+        for ev in reversed(self.found):
+            if ev.refers_to is not None or len(ev.actors) != 1 or len(ev.recipients) != 1:
+                continue
+            pair = [ev.actors[0], ev.recipients[0]]
+            if all(e.kind in kinds for e in pair) and pair[0].country != pair[1].country and not any(
+                    e.country in self.exclude for e in pair):
+                return pair
         return []
 
     def _group_before(self, tok: Token) -> list[Entity]:
