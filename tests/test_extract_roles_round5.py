@@ -70,3 +70,18 @@ def test_both_governments_from_the_last_bilateral_event(extract):
 def test_both_governments_without_parties_stays_empty(extract):
     events = [e for e in extract("The Chilean president urged both governments to show restraint.") if e.type == "Demand"]
     assert all(not e.recipients for e in events)
+
+
+# -- 'the rebels': the armed group named before ---------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("The M23 rebels seized Goma. Mexico and Canada both condemned the rebels' advance.", ("Condemnation", "MEX")),
+    ("The M23 rebels seized Goma. Mexico condemned the advance of the rebels.", ("Condemnation", "MEX")),
+])
+def test_the_rebels_is_the_armed_group(extract, text, expected):
+    events = [e for e in extract(text) if e.type == expected[0] and e.actors[0].country == expected[1]]
+    assert events and any(r.name == "M23" for e in events for r in e.recipients)
+
+
+def test_the_rebels_with_no_group_named_stays_empty(extract):
+    events = [e for e in extract("Mexico condemned the advance of the rebels.") if e.type == "Condemnation"]
+    assert events and all(not e.recipients for e in events)

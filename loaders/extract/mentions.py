@@ -567,12 +567,15 @@ class Mentions:
             acted_on = {self.by_token[t.i].entity.country for t in tok.head.subtree
                         if t.i in self.by_token and not (tok.left_edge.i <= t.i <= tok.right_edge.i)}
             return self.main_state(tok.i, set(exclude) | {c for c in acted_on if c})
-        if lemma in ORG_NOUNS:
+        if lemma in ORG_NOUNS or tok.lower_ in ORG_NOUNS:
             # 'the paramilitary group', 'the rebel movement': an armed group, not any organisation
             armed = any(c.dep_ in ("amod", "compound") and c.lower_ in ARMED_GROUP_WORDS for c in tok.children)
+            # 'the rebels', 'the militants': the word itself says armed group, whatever its category
+            own_word = tok.lower_ in ARMED_GROUP_WORDS or lemma in ARMED_GROUP_WORDS
+            armed = armed or own_word
             for es in reversed(self.spans):
                 fits = lemma in self.gz.categories.get(es.entity.id, es.entity.name.lower()) or lemma in (
-                    "group", "organisation", "organization")
+                    "group", "organisation", "organization") or (own_word and es.entity.kind is EntityKind.ARMED_GROUP)
                 if armed and es.entity.kind is not EntityKind.ARMED_GROUP:
                     continue
                 if es.start < tok.i and es.entity.kind in (EntityKind.ORGANISATION, EntityKind.ARMED_GROUP) and fits:
