@@ -85,3 +85,17 @@ def test_the_rebels_is_the_armed_group(extract, text, expected):
 def test_the_rebels_with_no_group_named_stays_empty(extract):
     events = [e for e in extract("Mexico condemned the advance of the rebels.") if e.type == "Condemnation"]
     assert events and all(not e.recipients for e in events)
+
+
+# -- events in relative clauses: 'X, who held talks with Y and later met Z' -----------------------
+def test_relative_clause_subject_is_the_noun(extract):
+    text = ("US Defense Secretary Lloyd Austin, who held talks with his French counterpart Sebastien Lecornu and "
+            "later met President Emmanuel Macron, said the deal was near.")
+    got = {(e.actors[0].name, r.name) for e in extract(text) if e.type == "Meeting" for r in e.recipients}
+    assert ("Lloyd Austin", "Emmanuel Macron") in got
+    assert any(a == "Lloyd Austin" and "Lecornu" in r for a, r in got)
+
+
+def test_relative_clause_on_a_report_has_no_actor(extract):
+    assert not [e for e in extract("The report, which condemned Iran, was published on Monday.")
+                if e.type == "Condemnation"]

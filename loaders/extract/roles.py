@@ -56,6 +56,8 @@ def subject(tok: Token, depth: int = 0) -> list[Token]:
     if is_passive(tok):
         return agent(tok)
     own = children(tok, SUBJ)
+    if own and tok.dep_ == "relcl" and all(o.tag_ in ("WP", "WDT") for o in own):
+        return [tok.head]  # 'X, who held talks with Y': the noun the clause hangs on
     if own:
         return with_conjuncts(own)
     head = tok.head
