@@ -99,3 +99,34 @@ def test_relative_clause_subject_is_the_noun(extract):
 def test_relative_clause_on_a_report_has_no_actor(extract):
     assert not [e for e in extract("The report, which condemned Iran, was published on Monday.")
                 if e.type == "Condemnation"]
+
+
+# -- 'the two leaders', 'They' told again across numbered paragraphs ------------------------------
+READOUT = ("Japanese Prime Minister Fumio Kishida held talks with South Korean President Yoon Suk Yeol in Seoul.\n\n"
+           "1. At the outset, Prime Minister Kishida expressed his gratitude to President Yoon, and the two leaders "
+           "welcomed the progress.\n\n"
+           "2. The two leaders signed a memorandum of cooperation on critical minerals.\n\n"
+           "3. On regional affairs, the two leaders strongly condemned Russia's launch of a missile. "
+           "They urged Moscow to abandon its programs.")
+
+
+@pytest.mark.parametrize("type_, recipient", [("Agreement", None), ("Condemnation", "RUS"), ("Demand", "RUS")])
+def test_the_two_leaders_again(extract, type_, recipient):
+    events = [e for e in extract(READOUT) if e.type == type_]
+    assert events, type_
+    actors = {a.country for e in events for a in e.actors} | {r.country for e in events for r in e.recipients}
+    assert {"JPN", "KOR"} <= actors
+    if recipient:
+        assert recipient in {r.country for e in events for r in e.recipients}
+
+
+def test_they_with_no_pair_before_has_no_actor(extract):
+    text = "Officials met in Geneva on Monday. They urged Moscow to abandon its programs."
+    assert not [e for e in extract(text) if e.type == "Demand" and e.actors]
+
+
+def test_the_two_leaders_pair_does_not_carry_far(extract):
+    text = ("Japanese Prime Minister Fumio Kishida held talks with South Korean President Yoon Suk Yeol in Seoul. "
+            "The two leaders signed a memorandum on minerals. Trade rose last year. Exports grew. Prices fell. "
+            "They urged Moscow to abandon its programs.")
+    assert not [e for e in extract(text) if e.type == "Demand" and e.actors]

@@ -207,6 +207,7 @@ class ArticleReader:
         self._sent_speaker: dict[int, Entity | None] = {}
         self.labels = self._transcript_labels()
         self.exclude: set[str] = set()  # states a description may not resolve to (the doer's own)
+        self.last_pair: tuple[int, list[Entity]] | None = None  # the last 'the two leaders' resolved
 
     # -- entities --------------------------------------------------------------------------
     def resolve(self, tok: Token, depth: int = 0, conj: bool = True) -> list[Entity]:
@@ -226,7 +227,7 @@ class ArticleReader:
             return [es.entity]
         if tok.pos_ == "PRON" or tok.tag_ in ("PRP", "PRP$"):
             if tok.lower_ in PRONOUNS_PLURAL:
-                return self._group_before(tok)
+                return self._group_before(tok) or self._pair_again(tok, 1)
             label = self.label_at(tok.i)
             if label is not None and tok.lower_ in PRONOUNS_FIRST:
                 return [label[0]]
@@ -245,6 +246,10 @@ class ArticleReader:
                 pair = self.m.sides(tok.i)  # 'urged both sides': the two parties the article is about
             if not pair and any(c.lower_ == "both" for c in tok.children):
                 pair = self._last_parties()
+            if not pair:
+                pair = self._pair_again(tok, 2)  # '2. The two leaders signed ... 3. The two leaders condemned'
+            if pair:
+                self.last_pair = (tok.i, pair)
             return pair
         org_like = lemma in ORGAN_HEADS or tok.lower_ in ORGAN_HEADS or any(
             self.rules.in_class(lemma, c) for c in ("troops", "people", "territory", "weapons"))
@@ -378,10 +383,18 @@ class ArticleReader:
         return None
 
     def _sent_before(self, start: int) -> int:
-        """The start of the sentence before the one starting at `start` (line breaks skipped)."""
+        """The start of the sentence before the one starting at `start` (line breaks and list
+        numbers such as '2.' skipped)."""
         j = start - 1
-        while j > 0 and self.doc[j].is_space:
-            j -= 1
+        while j > 0:
+            if self.doc[j].is_space:
+                j -= 1
+                continue
+            sent = self.doc[j].sent
+            if sent.start > 0 and not any(t.is_alpha for t in sent):
+                j = sent.start - 1
+                continue
+            break
         return self.doc[max(j, 0)].sent.start
 
     def _pair_before(self, tok: Token) -> list[Entity]:
@@ -402,6 +415,18 @@ class ArticleReader:
             if len(pair) == 2:
                 return pair[::-1]
         return []
+
+    def _pair_again(self, tok: Token, within: int) -> list[Entity]:
+        """The pair 'the two leaders' last stood for, if that was in this sentence or the `within`
+        sentences before: the same two, told of again ('They urged ...')."""
+        if self.last_pair is None or self.last_pair[0] >= tok.i:
+            return []
+        floor = tok.sent.start
+        for _ in range(within):
+            floor = self._sent_before(floor)
+        if self.last_pair[0] < floor:
+            return []
+        return [e for e in self.last_pair[1] if e.country not in self.exclude] if self.exclude else self.last_pair[1]
 
     def _last_parties(self) -> list[Entity]:
         """'both governments' when the article names more than two parties alike: the two sides of
