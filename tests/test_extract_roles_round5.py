@@ -130,3 +130,11 @@ def test_the_two_leaders_pair_does_not_carry_far(extract):
             "The two leaders signed a memorandum on minerals. Trade rose last year. Exports grew. Prices fell. "
             "They urged Moscow to abandon its programs.")
     assert not [e for e in extract(text) if e.type == "Demand" and e.actors]
+
+
+def test_both_sides_never_counts_the_mediator(extract):
+    text = ("Qatar hosted talks in Doha between Ethiopia and Eritrea on Monday. Ethiopia said it wanted a lasting "
+            "peace with Eritrea. Qatari officials said Qatar would keep mediating as long as needed. The talks will "
+            "resume next month, Qatar's foreign ministry said. Qatar urged both sides to respect the truce.")
+    got = {r for t, a, r in triples(extract(text)) if t == "Demand" and a == "QAT"}
+    assert got == {"ETH", "ERI"}

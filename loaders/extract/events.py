@@ -243,7 +243,7 @@ class ArticleReader:
                 c.lower_ in ("the", "their", "our", "both", "two") for c in tok.children):
             pair = self._pair_before(tok)
             if not pair and any(c.lower_ == "both" for c in tok.children):
-                pair = self.m.sides(tok.i)  # 'urged both sides': the two parties the article is about
+                pair = self.m.sides(tok.i, self.exclude)  # 'urged both sides': the two parties the article is about
             if not pair and any(c.lower_ == "both" for c in tok.children):
                 pair = self._last_parties()
             if not pair:
