@@ -138,3 +138,25 @@ def test_both_sides_never_counts_the_mediator(extract):
             "resume next month, Qatar's foreign ministry said. Qatar urged both sides to respect the truce.")
     got = {r for t, a, r in triples(extract(text)) if t == "Demand" and a == "QAT"}
     assert got == {"ETH", "ERI"}
+
+
+# -- reciprocal acts: 'each side accusing the other', 'accused each other' ------------------------
+@pytest.mark.parametrize("text", [
+    "Fighting erupted last weekend on the border between Peru and Ecuador, with each side accusing the other of "
+    "firing first.",
+    "Peru and Ecuador accused each other of violating the truce.",
+    "Peru and Ecuador signed a truce on Monday. Chile hosted the talks. Chile said the talks went well. "
+    "Fighting resumed days later, with each side accusing the other of breaking the deal.",
+])
+def test_reciprocal_accusation_goes_both_ways(extract, text):
+    got = {(a, r) for t, a, r in triples(extract(text)) if t == "Accusation"}
+    assert got == {("PER", "ECU"), ("ECU", "PER")}
+
+
+def test_accusing_a_third_party_is_not_reciprocal(extract):
+    got = {(a, r) for t, a, r in triples(extract("Peru and Ecuador accused Chile of violating the truce.")) if t == "Accusation"}
+    assert got == {("PER", "CHL")}
+
+
+def test_each_side_without_parties_fires_nothing(extract):
+    assert not [e for e in extract("Each side accused the other of lying.") if e.type == "Accusation"]

@@ -416,6 +416,23 @@ class ArticleReader:
                 return pair[::-1]
         return []
 
+    def _reciprocal(self, tok: Token, objs: list[Token], actors: list[Entity]) -> list[Entity]:
+        """The two parties of a reciprocal act: 'each side accusing the other (of ...)', 'X and Y
+        accused each other', 'both countries condemned one another'; [] for any other act."""
+        if not any(o.lower_ in ("other", "another") and any(c.lower_ in ("each", "the", "one") for c in o.children)
+                   for o in objs):
+            return []
+        pair = _uniq(actors)
+        if not pair:
+            subj = R.subject(tok)
+            if len(subj) == 1 and subj[0].lemma_.lower() in PAIR_NOUNS and any(
+                    c.lower_ == "each" for c in subj[0].children):
+                s = subj[0]
+                pair = self._pair_before(s) or self._last_parties() or self.m.sides(s.i)
+        if len(pair) != 2 or pair[0].country == pair[1].country:
+            return []
+        return pair
+
     def _pair_again(self, tok: Token, within: int) -> list[Entity]:
         """The pair 'the two leaders' last stood for, if that was in this sentence or the `within`
         sentences before: the same two, told of again ('They urged ...')."""
@@ -717,6 +734,14 @@ class ArticleReader:
             if not actors and tr.symmetric and not R.children(tok, R.SUBJ + R.PASS_SUBJ):
                 # 'the counterparts underscored their countries' ties, signing a framework ...'
                 actors, implicit = self._clause_parties(tok), True
+        if not nominal and not tr.symmetric and (pair := self._reciprocal(tok, objs, actors)):
+            # 'each side accusing the other', 'the two countries accused each other': both ways
+            first = self._finish(name, trig, tr, tok, nominal, pair[:1], pair[1:], [], [], attribution, light)
+            second = self._finish(name, trig, tr, tok, nominal, pair[1:], pair[:1], [], [], attribution, light)
+            if first is not None and second is not None:
+                second.attributes.pop("_consumed", None)
+                self.found.append(second)
+            return first or second
         recipients: list[Entity] = []
         if len(actors) > 1 and tr.symmetric:
             actors, recipients = actors[:1], actors[1:]
