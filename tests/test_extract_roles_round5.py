@@ -160,3 +160,15 @@ def test_accusing_a_third_party_is_not_reciprocal(extract):
 
 def test_each_side_without_parties_fires_nothing(extract):
     assert not [e for e in extract("Each side accused the other of lying.") if e.type == "Accusation"]
+
+
+# -- 'his Chinese counterpart' with no name: the counterpart's state ------------------------------
+def test_unnamed_counterpart_is_its_state(extract):
+    got = {(a, r) for t, a, r in triples(extract("Fumio Kishida held talks on Monday with his Chinese counterpart in Beijing."))
+           if t == "Meeting"}
+    assert got == {("JPN", "CHN")}
+
+
+def test_counterpart_without_demonym_stays_empty(extract):
+    events = [e for e in extract("Fumio Kishida met his counterpart on Monday.") if e.type == "Meeting"]
+    assert all(not e.recipients for e in events)

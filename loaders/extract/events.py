@@ -239,6 +239,12 @@ class ArticleReader:
         if depth > 2:
             return []
         lemma = tok.lemma_.lower()
+        if lemma == "counterpart" and tok.tag_ == "NN" and not R.children(tok, ("appos",)):
+            # 'talks between X and his Thai counterpart': the state of the one unnamed
+            for c in R.children(tok, ("amod", "compound")):
+                es = self.m.at(c.i)
+                if es is not None and es.entity.kind is EntityKind.STATE:
+                    return [es.entity]
         if tok.tag_ == "NNS" and lemma in PAIR_NOUNS and any(
                 c.lower_ in ("the", "their", "our", "both", "two") for c in tok.children):
             pair = self._pair_before(tok)
