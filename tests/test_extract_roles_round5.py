@@ -172,3 +172,23 @@ def test_unnamed_counterpart_is_its_state(extract):
 def test_counterpart_without_demonym_stays_empty(extract):
     events = [e for e in extract("Fumio Kishida met his counterpart on Monday.") if e.type == "Meeting"]
     assert all(not e.recipients for e in events)
+
+
+# -- deployments: where the forces are is the recipient when no party is named ---------------------
+@pytest.mark.parametrize("text, expected", [
+    ("About 3,000 Chadian soldiers were deployed in northern Sudan.", ("TCD", "SDN")),
+    ("Chad deployed troops in Nigeria.", ("TCD", "NGA")),
+    ("Chadian soldiers were deployed to Sudan.", ("TCD", "SDN")),
+])
+def test_deployed_in_a_state(extract, text, expected):
+    got = {(a, r) for t, a, r in triples(extract(text)) if t == "Deployment"}
+    assert expected in got
+
+
+@pytest.mark.parametrize("text", [
+    "Chadian troops were deployed in the region.",
+    "Chad deployed troops in its northern provinces.",
+])
+def test_deployed_in_no_state_has_no_recipient(extract, text):
+    events = [e for e in extract(text) if e.type == "Deployment"]
+    assert events and all(not e.recipients for e in events)

@@ -1602,7 +1602,9 @@ class ArticleReader:
         supports = self._supports(tok, objs, purpose)
         if supports is not None and name in ("Deployment", "MilitaryAid") and not recipients:
             recipients = [supports]
-        if name in ("Deployment", "MilitaryAid") and not recipients:
+        if name in ("Deployment", "MilitaryAid") and not [
+                r for r in recipients if r is not None and r.id not in actor_ids and r.country not in self._countries(actors)]:
+            # ('Chadian soldiers were deployed in X': the soldiers name only the doer)
             recipients = self._destination(tok, objs, pp, actors)
         # -- places
         place_toks = [p for w, p in pp if w in LOCATIVE]
@@ -1741,6 +1743,8 @@ class ArticleReader:
                 dests += [x for w2, x in R.preps(p) if w2 == "with"] + R.children(p, ("poss", "compound", "amod"))
         for o in objs:
             dests += [p for t in o.subtree if t.i != o.i for w, p in R.preps(t) if w in ("to", "into")]
+        # else where they are ('soldiers were deployed in eastern Congo', 'stationed troops in X')
+        dests += [p for w, p in pp if w in ("in", "inside", "within")]
         for p in dests:
             ents = self.resolve(p)
             if ents:
@@ -1750,6 +1754,10 @@ class ArticleReader:
                 st = self._state(es.entity.country)
                 return [st] if st else []
         return []
+
+    @staticmethod
+    def _countries(ents: list[Entity]) -> set[str]:
+        return {e.country for e in ents if e.country}
 
     def _state(self, iso3: str) -> Entity | None:
         return self.m.gz.entities.get(f"state:{iso3}")
