@@ -192,3 +192,16 @@ def test_deployed_in_a_state(extract, text, expected):
 def test_deployed_in_no_state_has_no_recipient(extract, text):
     events = [e for e in extract(text) if e.type == "Deployment"]
     assert events and all(not e.recipients for e in events)
+
+
+# -- 'condemned the offensive by X' with 'by' hung on the verb ------------------------------------
+def test_condemned_act_by_doer(extract):
+    text = "The M23 rebels seized Goma. Rwanda condemned the new offensive by the rebels."
+    events = [e for e in extract(text) if e.type == "Condemnation"]
+    assert events and any(r.name == "M23" for e in events for r in e.recipients)
+    assert ("Condemnation", "JPN", "PRK") in triples(extract("Japan condemned the launch by North Korea on Monday."))
+
+
+def test_condemned_by_a_means_has_no_recipient(extract):
+    events = [e for e in extract("Japan condemned the launch by phone.") if e.type == "Condemnation"]
+    assert events and all(not e.recipients for e in events)

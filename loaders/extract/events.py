@@ -1773,6 +1773,9 @@ class ArticleReader:
             own = [e for c in o.children if c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and self.m.at(c.i))
                    for e in self.resolve(c)]
             own += [e for w, p in R.preps(o) if w in ("of", "by") for e in self.resolve(p)]  # 'the decision of X
+            if not nominal and o.dep_ == "dobj" and o.head.i == tok.i and not R.is_passive(tok):
+                # 'condemned the offensive by the rebels' with 'by' hung on the verb by the parser
+                own += [e for w, p in R.preps(tok) if w == "by" for e in self.resolve(p)]
             own = [e for e in own if e.id not in actor_ids]
             if own:
                 return own[:1], None
