@@ -205,3 +205,18 @@ def test_condemned_act_by_doer(extract):
 def test_condemned_by_a_means_has_no_recipient(extract):
     events = [e for e in extract("Japan condemned the launch by phone.") if e.type == "Condemnation"]
     assert events and all(not e.recipients for e in events)
+
+
+# -- 'announced similar measures against X': a sanction ------------------------------------------
+def test_measures_against_a_party_are_sanctions(extract):
+    got = {(a, r) for t, a, r in triples(extract("Britain announced similar measures against Iran last month."))
+           if t == "Sanction"}
+    assert got == {("GBR", "IRN")}
+
+
+@pytest.mark.parametrize("text", [
+    "Chile announced new measures against inflation.",
+    "Chile announced measures to protect Peru.",
+])
+def test_measures_against_no_party_are_no_sanction(extract, text):
+    assert not [e for e in extract(text) if e.type == "Sanction"]

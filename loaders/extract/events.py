@@ -806,7 +806,23 @@ class ArticleReader:
 
     def _implied_by_noun(self, tok: Token) -> Found | None:
         return self._censured(tok) or self._harm(tok) or self._tribute(tok) or self._joint_operation(tok) or (
-            self._warned_response(tok) or self._vowed_response(tok) or self._claim_judged_false(tok))
+            self._warned_response(tok) or self._vowed_response(tok) or self._claim_judged_false(tok)) or (
+            self._measures_against(tok))
+
+    def _measures_against(self, tok: Token) -> Found | None:
+        """'announced similar measures against X', 'adopted punitive steps against X': restrictive
+        measures a party announces or adopts against a named party are sanctions."""
+        if tok.lemma_.lower() not in ("measure", "step") or tok.tag_ != "NNS" or tok.dep_ != "dobj":
+            return None
+        verb = tok.head
+        if verb.lemma_ not in ("announce", "adopt", "introduce", "approve", "unveil", "take", "slap"):
+            return None
+        targets = [p for w, p in R.preps(tok) + R.preps(verb) if w == "against"]
+        recipients = [e for p in targets for e in self.resolve(p)]
+        actors = [e for s in R.subject(verb) for e in self.resolve(s)]
+        if not actors or not recipients:
+            return None
+        return self._implied("Sanction", tok, actors, recipients, self.attribution(verb))
 
     def _implied_by_verb(self, tok: Token) -> Found | None:
         return self._regime_wrong(tok) or self._ceded(tok) or self._weapon_use(tok) or self._military_support(tok) or (
@@ -901,7 +917,7 @@ class ArticleReader:
                  attribution: Entity | None, objs: list[Token] | None = None) -> Found | None:
         """An event the text states without a trigger of its type: built as a trigger's would be."""
         key = {"Attack": "attack", "Praise": "praise", "Condemnation": "condemnation", "Seizure": "seizure",
-               "MilitaryAid": "supply", "Threat": "threaten", "Denial": "deny"}[name]
+               "MilitaryAid": "supply", "Threat": "threaten", "Denial": "deny", "Sanction": "sanction"}[name]
         trig = next((t for t in self.rules.by_word.get(key, ()) if t.type.name == name), None)
         if trig is None:
             return None
