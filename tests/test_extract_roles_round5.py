@@ -220,3 +220,24 @@ def test_measures_against_a_party_are_sanctions(extract):
 ])
 def test_measures_against_no_party_are_no_sanction(extract, text):
     assert not [e for e in extract(text) if e.type == "Sanction"]
+
+
+# -- denials of an accusation: the accuser is the recipient ---------------------------------------
+@pytest.mark.parametrize("text", [
+    "Sudan's government has also accused the United Arab Emirates of arming the rebels, an allegation the Gulf "
+    "state has consistently denied.",
+    "Sudan accused the United Arab Emirates of arming the rebels. Egypt said the talks would go on. "
+    "The United Arab Emirates denied the accusation.",
+])
+def test_denied_accusation_goes_to_the_accuser(extract, text):
+    assert ("Denial", "ARE", "SDN") in triples(extract(text))
+
+
+def test_denied_accusation_without_accuser_has_no_recipient(extract):
+    events = [e for e in extract("Chile denied the accusation.") if e.type == "Denial"]
+    assert events and all(not e.recipients for e in events)
+
+
+def test_reduced_relative_on_a_time_noun_makes_no_event(extract):
+    got = triples(extract("The day the army attacked, Chile condemned Peru."))
+    assert got == {("Condemnation", "CHL", "PER")}

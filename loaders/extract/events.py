@@ -208,6 +208,7 @@ class ArticleReader:
         self.labels = self._transcript_labels()
         self.exclude: set[str] = set()  # states a description may not resolve to (the doer's own)
         self.last_pair: tuple[int, list[Entity]] | None = None  # the last 'the two leaders' resolved
+        self.actors_now: list[Entity] = []  # the doers of the event being built (reactive recipients)
 
     # -- entities --------------------------------------------------------------------------
     def resolve(self, tok: Token, depth: int = 0, conj: bool = True) -> list[Entity]:
@@ -1613,6 +1614,7 @@ class ArticleReader:
         self.exclude = set()
         ref_target = None
         if tr.reactive and not recipients:
+            self.actors_now = actors
             recipients, ref_target = self._reactive_recipient(tok, objs, nominal, actor_ids)
         # -- the side an actor fights for
         supports = self._supports(tok, objs, purpose)
@@ -1796,6 +1798,13 @@ class ArticleReader:
             if own:
                 return own[:1], None
             if self.rules.in_class(lemma, "claims"):
+                # 'X accused Y of ..., an allegation Y denied': whoever last accused the denier
+                denier = {a.country or a.id for a in self.actors_now}
+                for ev in reversed(self.found):
+                    if ev.type == "Accusation" and ev.refers_to is None and ev.actors and any(
+                            (r.country or r.id) in denier for r in ev.recipients) and not any(
+                            (a.country or a.id) in denier for a in ev.actors):
+                        return ev.actors[:1], None
                 for i, ent in reversed(self.speakers):
                     if i < o.i and ent.id not in actor_ids:
                         return [ent], None

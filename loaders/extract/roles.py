@@ -102,6 +102,9 @@ def objects(tok: Token) -> list[Token]:
         rel = [c for c in tok.children if c.dep_ in OBJ and c.tag_ in ("WDT", "WP")]
         if rel:
             objs = [tok.head]
+        elif tok.head.pos_ == "NOUN" and any(c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT") for c in tok.children) and not any(
+                c.dep_ in ("prep", "ccomp", "xcomp") or c.tag_ in ("WRB", "WP", "WDT") for c in tok.children):
+            objs = [tok.head]  # 'an allegation the Gulf state has denied': the noun is the object
     if not objs:
         objs = called(tok)
     return with_conjuncts(objs)
