@@ -241,3 +241,14 @@ def test_denied_accusation_without_accuser_has_no_recipient(extract):
 def test_reduced_relative_on_a_time_noun_makes_no_event(extract):
     got = triples(extract("The day the army attacked, Chile condemned Peru."))
     assert got == {("Condemnation", "CHL", "PER")}
+
+
+def test_denied_that_goes_to_the_last_accuser(extract):
+    text = ("Sudan accused the United Arab Emirates of arming the rebels. Egypt said the talks would go on. "
+            "The United Arab Emirates denied that it had armed anyone.")
+    assert ("Denial", "ARE", "SDN") in triples(extract(text))
+
+
+def test_denied_that_with_no_accusation_has_no_recipient(extract):
+    events = [e for e in extract("The United Arab Emirates denied that it had armed anyone.") if e.type == "Denial"]
+    assert events and all(not e.recipients for e in events)

@@ -1616,6 +1616,9 @@ class ArticleReader:
         if tr.reactive and not recipients:
             self.actors_now = actors
             recipients, ref_target = self._reactive_recipient(tok, objs, nominal, actor_ids)
+            if name == "Denial" and not recipients and not nominal and R.children(tok, ("ccomp",)):
+                recipients = self._last_accuser()  # 'X accused Y of ... Y denied that it had ...'
+
         # -- the side an actor fights for
         supports = self._supports(tok, objs, purpose)
         if supports is not None and name in ("Deployment", "MilitaryAid") and not recipients:
@@ -1799,12 +1802,8 @@ class ArticleReader:
                 return own[:1], None
             if self.rules.in_class(lemma, "claims"):
                 # 'X accused Y of ..., an allegation Y denied': whoever last accused the denier
-                denier = {a.country or a.id for a in self.actors_now}
-                for ev in reversed(self.found):
-                    if ev.type == "Accusation" and ev.refers_to is None and ev.actors and any(
-                            (r.country or r.id) in denier for r in ev.recipients) and not any(
-                            (a.country or a.id) in denier for a in ev.actors):
-                        return ev.actors[:1], None
+                if accuser := self._last_accuser():
+                    return accuser, None
                 for i, ent in reversed(self.speakers):
                     if i < o.i and ent.id not in actor_ids:
                         return [ent], None
@@ -1822,6 +1821,16 @@ class ArticleReader:
                         doers = [self._state(a.country) or a if a.country else a for a in ev.actors]
                         return [a for a in doers if a and a.id not in actor_ids][:1], idx
         return [], None
+
+    def _last_accuser(self) -> list[Entity]:
+        """Whoever last accused the doers of the event being built ('X accused Y ... Y denied')."""
+        denier = {a.country or a.id for a in self.actors_now}
+        for ev in reversed(self.found):
+            if ev.type == "Accusation" and ev.refers_to is None and ev.actors and any(
+                    (r.country or r.id) in denier for r in ev.recipients) and not any(
+                    (a.country or a.id) in denier for a in ev.actors):
+                return ev.actors[:1]
+        return []
 
     def _supports(self, tok: Token, objs: list[Token], purpose: list[Token]) -> Entity | None:
         """'to fight alongside Russian forces', 'to support Russia', 'in support of Kyiv'."""
