@@ -252,3 +252,15 @@ def test_denied_that_goes_to_the_last_accuser(extract):
 def test_denied_that_with_no_accusation_has_no_recipient(extract):
     events = [e for e in extract("The United Arab Emirates denied that it had armed anyone.") if e.type == "Denial"]
     assert events and all(not e.recipients for e in events)
+
+
+# -- 'talks between X and Y, hosted by Z': Z meets both --------------------------------------------
+def test_host_of_talks_meets_both_parties(extract):
+    text = ("Japan and China signed a truce on Thursday after talks between Japanese Prime Minister Fumio Kishida "
+            "and his Chinese counterpart, hosted by Indonesian President Joko Widodo in Jakarta.")
+    got = {r for t, a, r in triples(extract(text)) if t == "Meeting" and a == "IDN"}
+    assert got == {"JPN", "CHN"}
+
+
+def test_hosted_summit_without_parties_makes_no_meeting(extract):
+    assert not [e for e in extract("The summit, hosted by Indonesia, ended on Monday.") if e.type == "Meeting"]

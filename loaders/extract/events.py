@@ -808,7 +808,29 @@ class ArticleReader:
     def _implied_by_noun(self, tok: Token) -> Found | None:
         return self._censured(tok) or self._harm(tok) or self._tribute(tok) or self._joint_operation(tok) or (
             self._warned_response(tok) or self._vowed_response(tok) or self._claim_judged_false(tok)) or (
-            self._measures_against(tok))
+            self._measures_against(tok)) or self._hosted(tok)
+
+    def _hosted(self, tok: Token) -> None:
+        """'talks between X and Y, hosted by Z': Z meets both. Added beside the talks themselves
+        (which are still read as X meeting Y), so it returns nothing."""
+        nominal = self.rules.types.get("Meeting", NO_RULES).nominal
+        if tok.lemma_.lower() not in nominal and tok.lower_ not in nominal:
+            return None
+        # (the parser often hangs 'hosted by' on the last party named: looked for under the noun)
+        hosts = [e for c in tok.subtree if c.dep_ == "acl" and c.lemma_ == "host" and c.tag_ == "VBN"
+                 for a in R.agent(c) for e in self.resolve(a)]
+        if not hosts:
+            return None
+        parties = [e for w, p in R.preps(tok) if w in ("between", "with") for e in self.resolve(p)]
+        parties = [e for e in _uniq(parties) if all(e.id != h.id and (not e.country or e.country != h.country)
+                                                     for h in hosts)]
+        if not parties:
+            return None
+        f = self._implied("Meeting", tok, hosts[:1], parties, self.attribution(tok))
+        if f is not None:
+            f.attributes.pop("_consumed", None)
+            self.found.append(f)
+        return None
 
     def _measures_against(self, tok: Token) -> Found | None:
         """'announced similar measures against X', 'adopted punitive steps against X': restrictive
@@ -918,7 +940,8 @@ class ArticleReader:
                  attribution: Entity | None, objs: list[Token] | None = None) -> Found | None:
         """An event the text states without a trigger of its type: built as a trigger's would be."""
         key = {"Attack": "attack", "Praise": "praise", "Condemnation": "condemnation", "Seizure": "seizure",
-               "MilitaryAid": "supply", "Threat": "threaten", "Denial": "deny", "Sanction": "sanction"}[name]
+               "MilitaryAid": "supply", "Threat": "threaten", "Denial": "deny", "Sanction": "sanction",
+               "Meeting": "meeting"}[name]
         trig = next((t for t in self.rules.by_word.get(key, ()) if t.type.name == name), None)
         if trig is None:
             return None
