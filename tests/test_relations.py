@@ -76,7 +76,8 @@ def test_alliance_by_mutual_support_and_by_treaty():
     treaty = [ev("MilitaryAid", "PRK", "RUS", "2024-11-01"), ev("Agreement", "RUS", "PRK", "2024-06-19")]
     rels = by_key(derive_relations(treaty))
     ally = rels[(ALLIED_WITH, "state:PRK", "state:RUS")]
-    assert ally.weight == 12.5 and ally.count == 2
+    # a signed treaty scores as PLOVER SUPPORT (+5), military aid +10
+    assert ally.weight == 15.0 and ally.count == 2
     # a treaty alone is engagement, not support, and gives no relation
     assert derive_relations(treaty[1:]) == []
 
