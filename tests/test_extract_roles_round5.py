@@ -264,3 +264,18 @@ def test_host_of_talks_meets_both_parties(extract):
 
 def test_hosted_summit_without_parties_makes_no_meeting(extract):
     assert not [e for e in extract("The summit, hosted by Indonesia, ended on Monday.") if e.type == "Meeting"]
+
+
+# -- 'denounced X for sending ... and accused Y': the second act is the main subject's -------------
+def test_finite_verb_joined_to_gerund_keeps_main_subject(extract):
+    text = ("Kim Yo Jong said on Monday that Seoul was lying. She denounced Washington for sending an aircraft "
+            "carrier to the peninsula and accused Seoul of acting as a servant.")
+    acc = [e for e in extract(text) if e.type == "Accusation"]
+    assert acc and all(e.actors[0].name == "Kim Yo Jong" for e in acc)
+    assert {r.country for e in acc for r in e.recipients} == {"KOR"}
+
+
+def test_gerund_conjunct_keeps_the_gerund_doer(extract):
+    # 'helping' (a gerund) is still done by whom Chile thanked: no second praise by Peru
+    got = triples(extract("Chile thanked Peru for sending aid and helping the victims."))
+    assert got == {("Praise", "CHL", "PER")}

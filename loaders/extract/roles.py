@@ -71,6 +71,11 @@ def subject(tok: Token, depth: int = 0) -> list[Token]:
         return with_conjuncts(children(head, PASS_SUBJ))  # 'Obama is scheduled to attend', 'troops were ordered to leave'
     if tok.dep_ == "xcomp" and head.dep_ == "acomp" and is_verbal(head.head):
         return subject(head.head, depth + 1)  # 'Syria is willing to withdraw', 'ready to host'
+    if (tok.dep_ == "conj" and tok.tag_ == "VBD" and head.tag_ == "VBG" and head.dep_ == "pcomp"
+            and is_verbal(head.head.head)):
+        # 'denounced X for sending ... and accused Y': a finite verb the parser joins to the gerund
+        # is a second act of the main clause's subject
+        return subject(head.head.head, depth + 1)
     if tok.dep_ in ("xcomp", "advcl", "conj", "pcomp") and is_verbal(head):
         return subject(head, depth + 1)
     if tok.dep_ == "pcomp" and head.dep_ == "prep" and is_verbal(head.head):
