@@ -279,3 +279,16 @@ def test_gerund_conjunct_keeps_the_gerund_doer(extract):
     # 'helping' (a gerund) is still done by whom Chile thanked: no second praise by Peru
     got = triples(extract("Chile thanked Peru for sending aid and helping the victims."))
     assert got == {("Praise", "CHL", "PER")}
+
+
+# -- 'X said it was ... and urged Y': 'it' is the reporter ----------------------------------------
+def test_it_in_what_a_state_says_is_that_state(extract):
+    text = ("The United States, which held joint air exercises with Chile's air force in December, said it was "
+            "monitoring the situation closely and urged Lima to de-escalate.")
+    assert ("Demand", "USA", "PER") in triples(extract(text))
+    assert not [e for e in extract(text) if e.type == "Demand" and e.actors[0].country == "CHL"]
+
+
+def test_it_under_a_person_reporter_is_not_the_person(extract):
+    events = extract("Chile condemned the strike. Its foreign minister said it had been planned for weeks.")
+    assert all(a.kind.value != "Person" for e in events for a in e.actors if e.type == "Condemnation")

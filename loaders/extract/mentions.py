@@ -83,6 +83,7 @@ PRONOUNS_PERSON = {"he", "him", "his", "she", "her", "hers", "himself", "herself
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
                   "herself": "f"}
 PRONOUNS_THING = {"it", "its", "itself"}
+REPORTING_VERBS = {"say", "state", "announce", "add", "insist", "claim", "declare", "confirm", "warn", "tell"}
 PRONOUNS_PLURAL = {"they", "them", "their", "theirs", "themselves"}
 PRONOUNS_FIRST = {"we", "us", "our", "ours", "i", "me", "my", "ourselves"}
 QUOTE_OPEN, QUOTE_CLOSE = "\u201c", "\u201d"
@@ -470,7 +471,7 @@ class Mentions:
                 return kept
             return self.recent(tok.i, (EntityKind.PERSON,), gender=gender)
         if low in PRONOUNS_THING:
-            kept = self._subject_continued(tok, 0)
+            kept = self._subject_continued(tok, 0) or self._reporter(tok)
             if kept is not None:
                 return kept
             return self.recent(tok.i, (EntityKind.STATE, EntityKind.ORGANISATION, EntityKind.ARMED_GROUP), 2)
@@ -478,6 +479,19 @@ class Mentions:
             if self.is_quoted(tok):
                 return speaker
             return self.publisher
+        return None
+
+    def _reporter(self, tok: Token) -> Entity | None:
+        """'X said it was monitoring ...': 'it' subject of what X says is X (a state or a body)."""
+        if tok.lower_ != "it" or tok.dep_ != "nsubj" or tok.head.dep_ != "ccomp" or self.is_quoted(tok):
+            return None
+        verb = tok.head.head
+        if verb.lemma_ not in REPORTING_VERBS:
+            return None
+        for subj in verb.children:
+            if subj.dep_ == "nsubj" and (es := self.by_token.get(subj.i)) is not None and es.entity.kind in (
+                    EntityKind.STATE, EntityKind.ORGANISATION, EntityKind.ARMED_GROUP):
+                return es.entity
         return None
 
     def _subject_continued(self, tok: Token, depth: int, gender: str | None = None) -> Entity | None:
