@@ -292,3 +292,12 @@ def test_it_in_what_a_state_says_is_that_state(extract):
 def test_it_under_a_person_reporter_is_not_the_person(extract):
     events = extract("Chile condemned the strike. Its foreign minister said it had been planned for weeks.")
     assert all(a.kind.value != "Person" for e in events for a in e.actors if e.type == "Condemnation")
+
+
+# -- 'expressed his gratitude to Y': praise of Y ---------------------------------------------------
+def test_gratitude_to_is_praise(extract):
+    assert ("Praise", "JPN", "KOR") in triples(extract("Japan expressed its gratitude to South Korea for the help."))
+
+
+def test_gratitude_with_no_one_named_is_no_praise(extract):
+    assert not [e for e in extract("Japan expressed gratitude for the weather.") if e.type == "Praise"]
