@@ -191,8 +191,9 @@ def article_quads(article: Article) -> Iterator[Quad]:
         yield Quad(s, NamedNode(DCT + "publisher"), _lit(article.source), g)
 
 
-class _P:
-    """Predicates of event and mention quads, built once (event_quads runs per event per article)."""
+class P:
+    """Predicates of event and mention quads, built once (event_quads runs per event per article);
+    the stores use them too."""
 
     id = gk("id")
     event_type = gk("eventType")
@@ -229,36 +230,36 @@ def event_quads(event: Event, article_id: str) -> Iterator[Quad]:
     g = article_graph(article_id)
     s = event_iri(event.id)
     yield Quad(s, _A, gk(event.type), g)
-    yield Quad(s, _P.id, _lit(event.id), g)
-    yield Quad(s, _P.event_type, _lit(event.type), g)
+    yield Quad(s, P.id, _lit(event.id), g)
+    yield Quad(s, P.event_type, _lit(event.type), g)
     if event.plover_type:
-        yield Quad(s, _P.plover_type, _lit(event.plover_type), g)
-        yield Quad(s, _P.plover, plover_concept(event.plover_type, event.plover_mode), g)
+        yield Quad(s, P.plover_type, _lit(event.plover_type), g)
+        yield Quad(s, P.plover, plover_concept(event.plover_type, event.plover_mode), g)
     if event.plover_mode:
-        yield Quad(s, _P.plover_mode, _lit(event.plover_mode), g)
+        yield Quad(s, P.plover_mode, _lit(event.plover_mode), g)
     if event.cameo:
-        yield Quad(s, _P.cameo, _lit(event.cameo), g)
-    yield Quad(s, _P.score, _double(event.score), g)
-    yield Quad(s, _P.polarity, _lit(event.polarity.value), g)
-    yield Quad(s, _P.confidence, _double(event.confidence), g)
+        yield Quad(s, P.cameo, _lit(event.cameo), g)
+    yield Quad(s, P.score, _double(event.score), g)
+    yield Quad(s, P.polarity, _lit(event.polarity.value), g)
+    yield Quad(s, P.confidence, _double(event.confidence), g)
     for a in event.actors:
-        yield Quad(s, _P.actor, iri_for(a.id), g)
+        yield Quad(s, P.actor, iri_for(a.id), g)
     for r in event.recipients:
-        yield Quad(s, _P.recipient, iri_for(r.id), g)
+        yield Quad(s, P.recipient, iri_for(r.id), g)
     for p in event.places:
-        yield Quad(s, _P.place, iri_for(p.id), g)
+        yield Quad(s, P.place, iri_for(p.id), g)
     if event.date:
-        yield Quad(s, _P.date, _date(event.date), g)
+        yield Quad(s, P.date, _date(event.date), g)
     if event.date_precision:
-        yield Quad(s, _P.date_precision, _lit(event.date_precision.value), g)
+        yield Quad(s, P.date_precision, _lit(event.date_precision.value), g)
     if event.date_text:
-        yield Quad(s, _P.date_text, _lit(event.date_text), g)
+        yield Quad(s, P.date_text, _lit(event.date_text), g)
     if event.reported:
-        yield Quad(s, _P.reported, _date(event.reported), g)
+        yield Quad(s, P.reported, _date(event.reported), g)
     if event.attribution:
-        yield Quad(s, _P.attributed_to, iri_for(event.attribution.id), g)
+        yield Quad(s, P.attributed_to, iri_for(event.attribution.id), g)
     if event.attributes:
-        yield Quad(s, _P.attributes, _lit(json.dumps(event.attributes, sort_keys=True, ensure_ascii=False)), g)
+        yield Quad(s, P.attributes, _lit(json.dumps(event.attributes, sort_keys=True, ensure_ascii=False)), g)
         for key, value in event.attributes.items():
             if not key.isidentifier():
                 continue
@@ -270,12 +271,12 @@ def event_quads(event: Event, article_id: str) -> Iterator[Quad]:
         if m.article != article_id:
             continue
         node = mention_iri(m)
-        yield Quad(s, _P.derived_from, node, g)
-        yield Quad(node, _A, _P.mention, g)
-        yield Quad(node, _P.in_article, article_iri(m.article), g)
-        yield Quad(node, _P.sentence, _lit(m.sentence), g)
-        yield Quad(node, _P.start, _int(m.start), g)
-        yield Quad(node, _P.end, _int(m.end), g)
+        yield Quad(s, P.derived_from, node, g)
+        yield Quad(node, _A, P.mention, g)
+        yield Quad(node, P.in_article, article_iri(m.article), g)
+        yield Quad(node, P.sentence, _lit(m.sentence), g)
+        yield Quad(node, P.start, _int(m.start), g)
+        yield Quad(node, P.end, _int(m.end), g)
 
 
 FIRST_DATE = gk("firstDate")
@@ -288,10 +289,10 @@ def first_date_quads(quads: Iterable[Quad]) -> list[Quad]:
     events: list[NamedNode] = []
     for q in quads:
         p = q.predicate
-        if p == _P.event_type:
+        if p == P.event_type:
             events.append(q.subject)
-        elif p == _P.date or p == _P.reported:
-            seen = dates if p == _P.date else reported
+        elif p == P.date or p == P.reported:
+            seen = dates if p == P.date else reported
             value = q.object.value  # xsd:date lexical forms (YYYY-MM-DD) sort as the days do
             if q.subject not in seen or value < seen[q.subject]:
                 seen[q.subject] = value

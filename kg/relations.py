@@ -164,6 +164,16 @@ def _relation(src: str, tgt: str, kind: str, events: Iterable[Event]) -> Relatio
     )
 
 
+def relation_types() -> frozenset[str]:
+    """The event types whose asserted events derive_relations can count: a coding that supports
+    or opposes (the base one or when_supporting), or an alliance type. Stores read only these."""
+    return frozenset(
+        name
+        for name, et in taxonomy().types.items()
+        if {et.coding_for(False).stance, et.coding_for(True).stance} & {"supports", "opposes"} or name in ALLIANCE_TYPES
+    )
+
+
 def derive_relations(
     events: Iterable[Event], *, since: dt.date | None = None, until: dt.date | None = None
 ) -> list[Relation]:
@@ -210,5 +220,6 @@ __all__ = [
     "event_day",
     "event_dyads",
     "event_weight",
+    "relation_types",
     "stance",
 ]

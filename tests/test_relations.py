@@ -114,3 +114,14 @@ def test_deterministic_order():
     assert a == b
     assert [(r.kind, r.source.id, r.target.id) for r in a] == [
         (SUPPORTS, "state:PRK", "state:RUS"), (OPPOSES, "state:USA", "state:RUS"), (OPPOSES, "state:USA", "state:PRK")]
+
+
+def test_relation_types_are_the_types_that_can_make_a_relation():
+    from kg.relations import relation_types
+
+    types = relation_types()
+    assert {"MilitaryAid", "Deployment", "Attack", "Condemnation", "Praise", "Agreement", "Cooperation"} <= types
+    assert not {"Meeting", "Statement"} & types
+    # every event type outside the set makes no relation, whatever its parties
+    for name in set(taxonomy().types) - types:
+        assert derive_relations([ev(name, "PRK", "RUS", "2025-01-01")]) == []

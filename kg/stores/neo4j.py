@@ -260,13 +260,15 @@ class Neo4jStore(Store):
         """The events derive_relations can count, with what it reads of them: asserted, of a type
         that can support, oppose or ally, with an actor and a recipient. The rest of the graph
         (meetings, statements; places, mentions) is not read, so a rebuild costs less than events()."""
+        from kg.relations import relation_types
+
         entities = self._entities()
         for r in self._read(
             """MATCH (e:Event) WHERE e.type IN $types AND e.polarity = 'asserted'
                WITH e, [(e)-[:ACTOR]->(x:Entity) | x.id] AS actors, [(e)-[:RECIPIENT]->(x:Entity) | x.id] AS recipients
                WHERE actors <> [] AND recipients <> []
                RETURN e {.id, .type, .plover_type, .plover_mode, .score, .date, .reported} AS e, actors, recipients""",
-            {"types": _relation_types()},
+            {"types": sorted(relation_types())},
             doing="relations rebuild",
         ):
             e = r["e"]
@@ -401,18 +403,6 @@ class Neo4jStore(Store):
         driver, self._driver = self._driver, None
         if driver is not None:
             driver.close()
-
-
-def _relation_types() -> list[str]:
-    """Event types whose asserted events can make a SUPPORTS, OPPOSES or ALLIED_WITH relation."""
-    from kg.ontology import taxonomy
-    from kg.relations import ALLIANCE_TYPES
-
-    return [
-        name
-        for name, et in taxonomy().types.items()
-        if {et.coding_for(False).stance, et.coding_for(True).stance} & {"supports", "opposes"} or name in ALLIANCE_TYPES
-    ]
 
 
 def _write_rows(tx: Any, rows: schema.Batch, fast: bool) -> None:

@@ -12,9 +12,9 @@ from kg import rdf
 from kg.stores.base import StoreError
 from kg.stores.sparql import PREFIX_BLOCK, SparqlStore, bind_parameters, first_date_update, to_python
 
-_EVENT_TYPE = rdf.gk("eventType")
+_EVENT_TYPE = rdf.P.event_type
 # Quads that change an event's first date when an article adds, drops or changes them.
-_DATES = (rdf.gk("date"), rdf.gk("reported"))
+_DATES = (rdf.P.date, rdf.P.reported)
 _DATING = frozenset((_EVENT_TYPE, *_DATES))
 
 

@@ -40,7 +40,6 @@ from kg.stores.sparql import SparqlStore, bind_parameters, first_date_update, to
 
 _RESULTS_JSON = "application/sparql-results+json"
 _XSD_STRING = rdf.XSD + "string"
-_EVENT_TYPE = rdf.gk("eventType")
 
 
 def _endpoints(url: str) -> tuple[str, str]:
@@ -176,9 +175,9 @@ class RemoteSparqlStore(SparqlStore):
     def _replace_articles(self, batch: list[tuple[NamedNode, list[Quad], list[Quad]]]) -> None:
         # The events the old versions of these articles told: their first dates may change too.
         graphs = " ".join(str(graph) for graph, _own, _shared in batch)
-        told = f"SELECT DISTINCT ?e WHERE {{ VALUES ?g {{ {graphs} }} GRAPH ?g {{ ?e {_EVENT_TYPE} ?t }} }}"
+        told = f"SELECT DISTINCT ?e WHERE {{ VALUES ?g {{ {graphs} }} GRAPH ?g {{ ?e {rdf.P.event_type} ?t }} }}"
         events = {r["e"] for r in self._select_terms(told)}
-        events.update(q.subject for _graph, own, _shared in batch for q in own if q.predicate == _EVENT_TYPE)
+        events.update(q.subject for _graph, own, _shared in batch for q in own if q.predicate == rdf.P.event_type)
         drops = " ".join(f"DROP SILENT GRAPH {graph} ;" for graph, _own, _shared in batch)
         seen: set[Quad] = set()
         parts: list[str] = []

@@ -76,13 +76,12 @@ def bind_parameters(query: str, bindings: dict[str, Literal]) -> str:
 def _first_date_text(values: str) -> str:
     """DELETE/INSERT of gk:firstDate for the events `values` selects (a VALUES ?e block, or
     nothing for every event), from what the article graphs say of them now."""
-    g, first = rdf.EVENT_DATES_GRAPH, rdf.FIRST_DATE
-    gk = f"<{rdf.GK}"
+    g, first, p = rdf.EVENT_DATES_GRAPH, rdf.FIRST_DATE, rdf.P
     return (
         f"DELETE {{ GRAPH {g} {{ ?e {first} ?old }} }} WHERE {{ {values} GRAPH {g} {{ ?e {first} ?old }} }} ;\n"
         f"INSERT {{ GRAPH {g} {{ ?e {first} ?d }} }} WHERE {{\n"
         f"  {{ SELECT ?e (COALESCE(MIN(?ed), MIN(?rd)) AS ?d) WHERE {{ {values}\n"
-        f"      GRAPH ?ag {{ ?e {gk}eventType> ?t OPTIONAL {{ ?e {gk}date> ?ed }} OPTIONAL {{ ?e {gk}reported> ?rd }} }} }}\n"
+        f"      GRAPH ?ag {{ ?e {p.event_type} ?t OPTIONAL {{ ?e {p.date} ?ed }} OPTIONAL {{ ?e {p.reported} ?rd }} }} }}\n"
         f"    GROUP BY ?e }}\n"
         f"  FILTER(BOUND(?d)) }}"
     )
