@@ -20,9 +20,10 @@ import subprocess
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager, suppress
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 NEO4J_SCRIPT = ROOT / "scripts" / "neo4j-server"
@@ -220,15 +221,20 @@ def neo4j_server(data_dir: Path | None = None, password: str | None = None, **kw
     .auth, .stop(), .start()). Auth is disabled unless `password` is given (user neo4j). Without
     `data_dir` the store lives in a temporary directory removed on exit. The server is stopped on
     exit whatever happened. Keyword arguments go to `Neo4jServer` (ports, extra_args, timeout)."""
-    tmp = None
-    if data_dir is None:
-        tmp = tempfile.TemporaryDirectory(prefix="kg-neo4j-")
-        data_dir = Path(tmp.name)
-    server = Neo4jServer(Path(data_dir), password, **kwargs)
-    try:
-        server.start()
+    with running(lambda d: Neo4jServer(d, password, **kwargs), data_dir, "kg-neo4j-") as server:
         yield server
-    finally:
-        server.stop()
-        if tmp is not None:
-            tmp.cleanup()
+
+
+@contextmanager
+def running(make: Callable[[Path], Any], data_dir: Path | None, prefix: str) -> Iterator[Any]:
+    """Start the server `make(data_dir)` builds, yield it, stop it whatever happened. Without
+    `data_dir` it stores in a temporary directory (named with `prefix`) removed on exit."""
+    with ExitStack() as stack:
+        if data_dir is None:
+            data_dir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix=prefix)))
+        server = make(Path(data_dir))
+        try:
+            server.start()
+            yield server
+        finally:
+            server.stop()

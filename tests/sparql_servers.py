@@ -37,7 +37,6 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 import urllib.error
@@ -48,7 +47,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from tests.servers import build_launcher, free_port, stop_process
+from tests.servers import build_launcher, free_port, running, stop_process
 
 ROOT = Path(__file__).resolve().parent.parent
 FUSEKI_SCRIPT = ROOT / "scripts" / "fuseki-server"
@@ -386,15 +385,5 @@ def oxigraph_server(data_dir: Path | None = None, **kwargs: Any) -> Iterator[Oxi
     """A running `oxigraph serve` on a free 127.0.0.1 port, storing in `data_dir` (None: a
     temporary directory removed on exit). Stopped on exit whatever happened. Keyword arguments go
     to `OxigraphServer` (port, union_default_graph, startup_timeout)."""
-    tmp = None
-    if data_dir is None:
-        tmp = tempfile.TemporaryDirectory(prefix="kg-oxigraph-")
-        data_dir = Path(tmp.name)
-    server = OxigraphServer(data_dir, **kwargs)
-    try:
-        server.start()
+    with running(lambda d: OxigraphServer(d, **kwargs), data_dir, "kg-oxigraph-") as server:
         yield server
-    finally:
-        server.stop()
-        if tmp is not None:
-            tmp.cleanup()
