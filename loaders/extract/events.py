@@ -23,7 +23,8 @@ from loaders.extract.rules import Rules, Trigger, TypeRules
 NO_RULES = TypeRules()
 LOCATIVE = ("in", "at", "near", "into", "across", "along", "around", "inside", "within", "off", "over", "throughout",
             "on", "onto", "toward", "towards", "to", "from", "outside")
-# Which obliques carry the recipient, by type (any other type: none but the object).
+# Which obliques carry the recipient, by type (any other type: none but the object). Withdrawn
+# from / sanctions lifted on; relations cut with / aid halted to; an inquiry into / against.
 RECIPIENT_PREPS = {
     "Deployment": ("to", "into", "toward", "towards"),
     "MilitaryAid": ("to", "for"),
@@ -42,20 +43,15 @@ RECIPIENT_PREPS = {
     "Denial": (),
     "Rejection": ("of",),
     "Arrest": ("of",),
-    "Retreat": (),
-    "Protest": ("against",),
-}
-# Types added for PETR-2/PLOVER coverage (withdrawn from / sanctions lifted on; relations cut with / aid
-# halted to; an inquiry into / against; a show of force against).
-RECIPIENT_PREPS.update({
     "Retreat": ("from", "on", "against"),
+    "Protest": ("against",),
     "Concession": ("on", "in", "for"),
     "ReduceRelations": ("with", "to", "for", "from"),
     "Investigation": ("into", "against", "of"),
     "ShowOfForce": ("against", "toward", "towards"),
     "Sympathy": ("to", "with"),
     "DiplomaticTies": ("with", "between"),
-})
+}
 # Titles that introduce a person of a state ('Bulgarian Minister of Defense Krasimir Karakachanov').
 TITLE_HEADS = {"minister", "secretary", "president", "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson",
                "general", "commander", "chief", "premier", "chancellor", "leader", "official", "prime", "admiral"}
