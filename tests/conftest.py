@@ -28,13 +28,33 @@ def shared_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
-def seed_extractions():
-    """The seed article extracted once for the whole session (spaCy is slow to load)."""
+def extractor():
+    """One Extractor for the whole session: loading spaCy and the gazetteer costs seconds."""
     from loaders.extract import Extractor
+
+    return Extractor()
+
+
+@pytest.fixture(scope="session")
+def extract(extractor):
+    """The events the extractor finds in a short text, published 2025-04-28 unless told."""
+    import datetime as dt
+
+    from kg.model import Article
+
+    def run(text: str, published: dt.date = dt.date(2025, 4, 28), source: str | None = None):
+        return extractor.extract_one(Article(id="t", text=text, published=published, source=source)).events
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def seed_extractions(extractor):
+    """The seed article extracted once for the whole session (spaCy is slow to load)."""
     from loaders.readers import read_paths
 
     articles = [a for a in read_paths([str(SEEDS)]) if hasattr(a, "text")]
-    return list(Extractor().extract(articles))
+    return list(extractor.extract(articles))
 
 
 @pytest.fixture

@@ -3,21 +3,7 @@ plans, coreference within an article, and no event without a known doer."""
 
 import datetime as dt
 
-import pytest
-
 from kg.model import Article, Polarity
-
-
-@pytest.fixture(scope="module")
-def extract():
-    from loaders.extract import Extractor
-
-    ex = Extractor()
-
-    def run(text, published=dt.date(2025, 4, 28), source=None):
-        return ex.extract_one(Article(id="t", text=text, published=published, source=source)).events
-
-    return run
 
 
 def only(events, type_):

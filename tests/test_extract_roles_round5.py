@@ -1,23 +1,8 @@
 """Round 5 of role finding: recipients the parse puts out of the verb's reach (free relatives,
 conjoined and plural recipients). Sentences written for these tests; each pattern has negatives."""
 
-import datetime as dt
 
 import pytest
-
-from kg.model import Article
-
-
-@pytest.fixture(scope="module")
-def extract():
-    from loaders.extract import Extractor
-
-    ex = Extractor()
-
-    def run(text, published=dt.date(2025, 4, 28)):
-        return ex.extract_one(Article(id="t", text=text, published=published)).events
-
-    return run
 
 
 def triples(events):

@@ -2,23 +2,10 @@
 characterise the claim, accusations in reported statements, judgements in quotes. Each pattern
 also has sentences of ordinary narrative it must not fire on."""
 
-import datetime as dt
 
 import pytest
 
-from kg.model import Article, Polarity
-
-
-@pytest.fixture(scope="module")
-def extract():
-    from loaders.extract import Extractor
-
-    ex = Extractor()
-
-    def run(text, published=dt.date(2025, 4, 28), source=None):
-        return ex.extract_one(Article(id="t", text=text, published=published, source=source)).events
-
-    return run
+from kg.model import Polarity
 
 
 def of_type(events, type_):

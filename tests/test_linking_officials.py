@@ -5,16 +5,6 @@ import datetime as dt
 
 import pytest
 
-from kg.model import Article
-
-
-@pytest.fixture(scope="module")
-def extract():
-    from loaders.extract import Extractor
-
-    ex = Extractor()
-    return lambda text: ex.extract_one(Article(id="o", text=text, published=dt.date(2025, 4, 28))).events
-
 
 def _one(events, type_):
     found = [e for e in events if e.type == type_]

@@ -2,24 +2,10 @@
 easing as Retreat) and the coding of an act its actor only states it intends (when_intended), on
 sentences written for these tests, with the real spaCy pipeline."""
 
-import datetime as dt
 
-import pytest
 
-from kg.model import Article, Polarity
+from kg.model import Polarity
 from kg.ontology import taxonomy
-
-
-@pytest.fixture(scope="module")
-def extract():
-    from loaders.extract import Extractor
-
-    ex = Extractor()
-
-    def run(text):
-        return ex.extract_one(Article(id="t", text=text, published=dt.date(2025, 4, 28))).events
-
-    return run
 
 
 def only(events, type_):
