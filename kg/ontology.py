@@ -34,6 +34,7 @@ class EventType:
     triggers: tuple[str, ...]
     modes: dict[str, tuple[str, ...]] = field(default_factory=dict)
     when_intended: Coding | None = None
+    recipient_preps: tuple[str, ...] = ()  # prepositions whose object is the recipient ('sent troops to X')
 
     def coding_for(self, supporting: bool, intended: bool = False, future_agree: bool = False) -> Coding:
         """The coding of the act: helping the side it supports (when_supporting) comes first; an act
@@ -111,6 +112,7 @@ def taxonomy() -> Taxonomy:
             triggers=tuple(d.get("triggers", ())),
             modes={m: tuple(words) for m, words in d.get("modes", {}).items()},
             when_intended=_coding(d["when_intended"], {"mode": None}) if "when_intended" in d else None,
+            recipient_preps=tuple(d.get("recipient_preps", ())),
         )
     return Taxonomy(namespace=raw["namespace"], version=raw["version"], types=types,
                     future_agree=frozenset(raw.get("plover_future_agree", ())))

@@ -15,11 +15,12 @@ from spacy.tokens import Doc
 
 from kg.model import Entity, Event, Mention, Polarity
 from kg.ontology import taxonomy
-from loaders.extract.events import ArticleReader, Found
+from loaders.extract.events import ArticleReader
 from loaders.extract.gazetteer import load_gazetteer
 from loaders.extract.intent import expresses_intent
 from loaders.extract.mentions import ACTOR_KINDS, Mentions, build_matcher
 from loaders.extract.merge import Group, group_mentions
+from loaders.extract.reading import Found
 from loaders.extract.rules import rules
 
 INPUT_KEY, OUTPUT_KEY = "geokg", "geokg_events"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kg.model import Entity, EntityKind, Mention, Polarity
-from loaders.extract.events import Found
+from loaders.extract.reading import Found
 
 # Acts of speech: what a minister said and what their state said are two events (a person and their
 # state are different parties). Deeds (deployments, attacks) a leader orders are the state's one act.
