@@ -93,6 +93,14 @@ def _coding(d: dict, defaults: dict | None = None) -> Coding:
     )
 
 
+def _prepositions(type_name: str, value: object) -> tuple[str, ...]:
+    """recipient_preps of one type: a list of single lower-case words (a bare string would be read
+    letter by letter, so it is refused)."""
+    if not isinstance(value, list) or not all(isinstance(w, str) and w.isalpha() and w.islower() for w in value):
+        raise ValueError(f"event-types.toml: {type_name}.recipient_preps must be a list of lower-case words, got {value!r}")
+    return tuple(value)
+
+
 @cache
 def taxonomy() -> Taxonomy:
     path = ontology_dir() / "event-types.toml"
@@ -112,7 +120,7 @@ def taxonomy() -> Taxonomy:
             triggers=tuple(d.get("triggers", ())),
             modes={m: tuple(words) for m, words in d.get("modes", {}).items()},
             when_intended=_coding(d["when_intended"], {"mode": None}) if "when_intended" in d else None,
-            recipient_preps=tuple(d.get("recipient_preps", ())),
+            recipient_preps=_prepositions(name, d.get("recipient_preps", [])),
         )
     return Taxonomy(namespace=raw["namespace"], version=raw["version"], types=types,
                     future_agree=frozenset(raw.get("plover_future_agree", ())))

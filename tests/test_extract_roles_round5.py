@@ -1,7 +1,6 @@
 """Round 5 of role finding: recipients the parse puts out of the verb's reach (free relatives,
 conjoined and plural recipients). Sentences written for these tests; each pattern has negatives."""
 
-
 import pytest
 
 

@@ -2,7 +2,6 @@
 characterise the claim, accusations in reported statements, judgements in quotes. Each pattern
 also has sentences of ordinary narrative it must not fire on."""
 
-
 import pytest
 
 from kg.model import Polarity

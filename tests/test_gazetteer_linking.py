@@ -1,7 +1,5 @@
 """Gazetteer linking: stable ids, demonyms and capitals for states, leaders with their state."""
 
-
-
 from kg.model import EntityKind
 
 

@@ -2,7 +2,7 @@
 easing as Retreat) and the coding of an act its actor only states it intends (when_intended), on
 sentences written for these tests, with the real spaCy pipeline."""
 
-
+import pytest
 
 from kg.model import Polarity
 from kg.ontology import taxonomy
@@ -209,3 +209,22 @@ def test_cameo_intent_codes_take_the_intended_coding():
     agree = tax.for_cameo("031")
     assert agree.name == "Agreement" and agree.coding_for(False, intended=True).plover == "AGREE"
     assert agree.coding.plover == "SUPPORT"
+
+
+def test_recipient_prepositions_come_from_the_taxonomy_file():
+    from kg.ontology import _prepositions
+
+    types = taxonomy().types
+    assert types["Seizure"].recipient_preps == ("from",)
+    assert "against" in types["Attack"].recipient_preps and "to" not in types["Attack"].recipient_preps
+    assert set(types["Deployment"].recipient_preps) >= {"to", "into"}
+    assert types["Statement"].recipient_preps == ()
+    with pytest.raises(ValueError, match=r"Seizure\.recipient_preps must be a list"):
+        _prepositions("Seizure", "from")
+
+
+def test_the_recipient_preposition_decides_who_receives(extract):
+    taken = only(extract("Ukrainian forces seized the village from Russia on Monday."), "Seizure")
+    assert [r.country for r in taken.recipients] == ["RUS"]
+    sent = only(extract("Russia sent troops to Belarus on Monday."), "Deployment")
+    assert [r.country for r in sent.recipients] == ["BLR"]
