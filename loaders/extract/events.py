@@ -39,9 +39,10 @@ from loaders.extract.quantities import count_of
 from loaders.extract.reading import NO_RULES, Found, uniq
 from loaders.extract.responses import ResponseReading
 from loaders.extract.rules import Rules, Trigger, TypeRules
+from loaders.extract.withholding import WithholdingReading
 
 
-class ArticleReader(PartyResolution, ImpliedEventReading, JudgementReading, ResponseReading):
+class ArticleReader(PartyResolution, ImpliedEventReading, JudgementReading, ResponseReading, WithholdingReading):
     """Reads one parsed article into Found events: the triggers here, the rest in its parts."""
 
     def __init__(self, doc: Doc, mentions: Mentions, rules: Rules, published: dt.date | None) -> None:
@@ -152,6 +153,12 @@ class ArticleReader(PartyResolution, ImpliedEventReading, JudgementReading, Resp
                 continue
             if not nominal and trig.type.name == "Praise" and self._greets_visitor(tok):
                 continue
+            if not nominal and trig.type.name == "Seizure" and any(
+                    o.lemma_ == "part" and not R.children(o, ("det", "amod", "poss")) and "of" not in {w for w, _ in R.preps(o)}
+                    for o in objs):
+                continue  # 'took part in the fighting' is taking part, not taking ground ('took part of the town')
+            if not nominal and trig.type.name in ("Threat", "Demand") and self._advised_against(tok):
+                continue  # 'warned its citizens against travel to X' is a travel warning (_travel_advice)
             if not nominal and trig.type.name == "Rejection" and any(self._is_class(o, "claims") for o in objs):
                 continue  # 'rejected the accusation' denies it (_claim_characterised)
             if nominal and trig.words[0] in TRANSFER_NOUNS and not any(

@@ -125,3 +125,11 @@ NON_PARTY_CLASSES = ("troops", "weapons", "agreements", "sanction_objects", "att
                      "military_aid", "meetings")
 # (PETR-2/PLOVER types) what is lifted or cut names no party; its 'on X' / 'with X' does
 NON_PARTY_CLASSES += ("restrictions", "civil_restrictions", "relations_objects")
+# (withholding.py) Giving and helping a party can refuse another ('will not give Y permission', 'won't
+# help Y'); of these, the verbs whose object is the party helped.
+BENEFIT_VERBS = {"give", "provide", "grant", "supply", "offer", "extend", "lend", "sell", "send", "deliver", "help",
+                 "assist", "aid", "support", "back"}
+PARTY_HELP_VERBS = {"help", "assist", "aid", "support", "back"}
+# Advice against travel to a state ('advised against travel to X', 'urged citizens to avoid trips to X').
+ADVICE_VERBS = {"advise", "warn", "caution", "urge", "tell", "recommend"}
+TRAVEL_NOUNS = {"travel", "trip", "visit", "journey", "travelling", "traveling"}

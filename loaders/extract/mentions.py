@@ -73,6 +73,10 @@ STATE_OFFICE_WORDS = {"president", "prime", "premier", "chancellor", "minister",
 # Words that make a description ('the paramilitary group') one of an armed group.
 ARMED_GROUP_WORDS = {"paramilitary", "rebel", "rebels", "militant", "armed", "insurgent", "jihadist", "separatist",
                      "extremist", "terrorist", "islamist", "guerrilla", "militia"}
+# Titles written before a person's name ('President Bush', 'Senator X', 'Mr X').
+PERSON_TITLES = {"president", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "senator", "sen.", "chancellor",
+                 "premier", "minister", "secretary", "general", "gen.", "king", "queen", "prince", "governor", "mayor",
+                 "ambassador", "envoy", "admiral", "colonel", "sheikh", "emir", "pope"}
 SPOKES_NOUNS = {"spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokesmen", "spokeswomen"}
 # Bodies of a state whose unnamed official is the state's ('the foreign ministry spokesman').
 STATE_BODY_WORDS = {"ministry", "foreign", "defence", "defense", "government", "presidential", "military", "army",
@@ -143,15 +147,19 @@ class Mentions:
         spans: list[Span] = []
         for _, start, end in matcher(doc):
             spans.append(Span(doc, start, end, label="GAZ"))
-        for ent in doc.ents:
-            if ent.label_ == "PERSON":
-                spans.append(Span(doc, ent.start, ent.end, label="PERSON"))
+        people = [Span(doc, ent.start, ent.end, label="PERSON") for ent in doc.ents if ent.label_ == "PERSON"]
+        titled = {(p.start, p.end) for p in people if self._titled(p.start)}
+        # 'President Bush': a name after a person's title is the person's, not a town's of that name
+        spans = [s for s in spans if (s.start, s.end) not in titled or not self._place_name(s.text.strip())]
+        spans += people
         # Known names first, so that a new name can be linked to a state or body named after it
         # ('Defence Minister X of Kenya').
         named: list[tuple[Span, Entity | None, str]] = []
         for span in sorted(filter_spans(spans), key=lambda s: s.start):
             text = span.text.strip()
             surface = gz.lookup(text) if span.label_ == "GAZ" else gz.lookup(text) or gz.lookup(_trim_person(span).text)
+            if surface is not None and (span.start, span.end) in titled and self._place_name(text):
+                surface = None
             if surface is not None:
                 ent = gz.entities[surface.entity]
                 named.append((span, ent, surface.how))
@@ -298,6 +306,8 @@ class Mentions:
     def _person(self, span: Span, full_names: dict[str, Entity]) -> Entity | None:
         span = _trim_person(span)
         text = span.text.strip()
+        if text and text.islower() and len(text.split()) == 1 and self._titled(span.start):
+            text = text.capitalize()  # 'President obama' in informal text: the title vouches for the name
         if not text or not text[0].isupper():
             return None
         words = text.split()
@@ -309,7 +319,16 @@ class Mentions:
             if len(alive) == 1:
                 return self.gz.entities[alive[0]]
             given = self._given.get(words[0], set())
-            return self._new[next(iter(given))] if not alive and len(given) == 1 else None
+            if not alive and len(given) == 1:
+                return self._new[next(iter(given))]
+            if ids or not self._titled(span.start) or not self._state_titled(span):
+                return None
+            # 'President Bush' with no Bush known: a new person, of the state named with the title
+            # ('King Hassan of Morocco'); else of none (not the article's main state: a surname and a
+            # title are too little to tell which state's president)
+            owner = self._affiliation(span)
+            return Entity(id=entity_id(EntityKind.PERSON, text), name=text, kind=EntityKind.PERSON,
+                          country=owner.country if owner is not None else None)
         if words[-1] in self.gz.surnames and words[0] in {"Mr", "Mr.", "Mrs", "Ms", "Ms.", "Dr", "Dr."}:
             return full_names.get(words[-1])
         owner = self._affiliation(span)
@@ -317,6 +336,14 @@ class Mentions:
             owner = self.main_state(span.start)  # 'President X said' in an article about one state
         country = owner.country if owner is not None else None
         return Entity(id=entity_id(EntityKind.PERSON, text), name=text, kind=EntityKind.PERSON, country=country)
+
+    def _titled(self, start: int) -> bool:
+        """Is the word at `start` right after a person's title written as one ('President', 'Mr')?"""
+        return start > 0 and self.doc[start - 1].lower_ in PERSON_TITLES and self.doc[start - 1].text[0].isupper()
+
+    def _place_name(self, text: str) -> bool:
+        surface = self.gz.lookup(text)
+        return surface is not None and self.gz.entities[surface.entity].kind is EntityKind.PLACE
 
     def _state_titled(self, span: Span) -> bool:
         """Is the name introduced by the title of a state's office ('President X', 'Foreign
