@@ -138,3 +138,51 @@ def test_titled_surname_takes_the_state_named_with_the_title(extract):
     events = extract("President Okonjo of Nigeria met the Spanish prime minister.")
     meetings = of_type(events, "Meeting")
     assert [(m.actors[0].name, m.actors[0].country) for m in meetings] == [("Okonjo", "NGA")], show(events)
+
+
+# -- a state's name in the wrong case ------------------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("the united states sanctioned iran on Tuesday.", ("Sanction", "USA", "IRN")),
+    ("Egypt condemned iSrael for the raid.", ("Condemnation", "EGY", "ISR")),
+])
+def test_miscased_state_names_are_the_states(extract, text, expected):
+    events = extract(text)
+    assert (expected[1], expected[2]) in pairs(events, expected[0]), show(events)
+
+
+def test_capitals_of_a_dateline_are_no_miscased_name(extract):
+    # an upper-case dateline names where the story was filed, not a party
+    events = extract("KUALA LUMPUR, May 3 (geokg) - Laos and Vietnam signed a border agreement on Friday.")
+    assert all(a.country != "MYS" for e in events for a in e.actors + e.recipients), show(events)
+
+
+def test_lowercase_common_noun_is_no_state(extract):
+    events = extract("Farmers in Egypt sold turkey and chad fish to Sudan.")
+    assert all(a.country not in ("TUR", "TCD") for e in events for a in e.actors + e.recipients), show(events)
+
+
+# -- helping a party is aid (PLOVER AID; an intention to help is CAMEO 033) ----------------------------
+def test_helping_a_party_is_aid(extract):
+    events = extract("Japan helped Indonesia after the earthquake.")
+    assert pairs(events, "Aid") == {("JPN", "IDN")}, show(events)
+    assert of_type(events, "Aid")[0].plover_type == "AID"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Japan wants to help Indonesia after the earthquake.", ("JPN", "IDN")),
+    ("China is ready to assist Pakistan with the dam.", ("CHN", "PAK")),
+])
+def test_intending_to_help_a_party_is_an_intention_to_aid(extract, text, expected):
+    events = extract(text)
+    assert pairs(events, "Aid") == {expected}, show(events)
+    assert [e.cameo for e in of_type(events, "Aid")] == ["033"], show(events)
+
+
+@pytest.mark.parametrize("text", [
+    "France sent troops to help Mali.",  # the help is what the sending is for: a deployment, not aid besides
+    "Turkey helped negotiate the deal.",  # no party helped
+    "The report helps explain the crisis in Sudan.",
+])
+def test_no_aid_from_help_without_a_party_helped_in_its_own_right(extract, text):
+    events = extract(text)
+    assert not of_type(events, "Aid"), show(events)

@@ -157,6 +157,8 @@ class ArticleReader(PartyResolution, ImpliedEventReading, JudgementReading, Resp
                     o.lemma_ == "part" and not R.children(o, ("det", "amod", "poss")) and "of" not in {w for w, _ in R.preps(o)}
                     for o in objs):
                 continue  # 'took part in the fighting' is taking part, not taking ground ('took part of the town')
+            if not nominal and trig.type.name == "Aid" and self._purpose_of_act(tok):
+                continue  # 'sent troops to help Mali': the help is what the sending is for, no act of its own
             if not nominal and trig.type.name in ("Threat", "Demand") and self._advised_against(tok):
                 continue  # 'warned its citizens against travel to X' is a travel warning (_travel_advice)
             if not nominal and trig.type.name == "Rejection" and any(self._is_class(o, "claims") for o in objs):

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from kg.model import Entity, EntityKind, entity_id
-from loaders.extract.gazetteer import DEMONYM, METONYM, NAME, Gazetteer
+from loaders.extract.gazetteer import DEMONYM, METONYM, NAME, Gazetteer, Surface
 
 ACTOR_KINDS = (EntityKind.STATE, EntityKind.PERSON, EntityKind.ORGANISATION, EntityKind.ARMED_GROUP)
 
@@ -152,12 +152,21 @@ class Mentions:
         # 'President Bush': a name after a person's title is the person's, not a town's of that name
         spans = [s for s in spans if (s.start, s.end) not in titled or not self._place_name(s.text.strip())]
         spans += people
+        # 'israel', 'iSrael' in informal text: a place the parser tags that only its casing keeps from
+        # the gazetteer is looked up as a name is written, for states only
+        for e in doc.ents:
+            start = e.start + (doc[e.start].lower_ == "the")
+            if e.label_ == "GPE" and start < e.end and _miscased(doc[start : e.end]) and self._state_cased(
+                    doc[start : e.end].text) is not None:
+                spans.append(Span(doc, start, e.end, label="CASED"))
         # Known names first, so that a new name can be linked to a state or body named after it
         # ('Defence Minister X of Kenya').
         named: list[tuple[Span, Entity | None, str]] = []
         for span in sorted(filter_spans(spans), key=lambda s: s.start):
             text = span.text.strip()
             surface = gz.lookup(text) if span.label_ == "GAZ" else gz.lookup(text) or gz.lookup(_trim_person(span).text)
+            if span.label_ == "CASED":
+                surface = self._state_cased(text)
             if surface is not None and (span.start, span.end) in titled and self._place_name(text):
                 surface = None
             if surface is not None:
@@ -340,6 +349,14 @@ class Mentions:
     def _titled(self, start: int) -> bool:
         """Is the word at `start` right after a person's title written as one ('President', 'Mr')?"""
         return start > 0 and self.doc[start - 1].lower_ in PERSON_TITLES and self.doc[start - 1].text[0].isupper()
+
+    def _state_cased(self, text: str) -> Surface | None:
+        """The state a wrongly cased name names ('iSrael', 'united states'), if any."""
+        for form in (text.capitalize(), text.title()):
+            surface = self.gz.lookup(form)
+            if surface is not None and form != text and self.gz.entities[surface.entity].kind is EntityKind.STATE:
+                return surface
+        return None
 
     def _place_name(self, text: str) -> bool:
         surface = self.gz.lookup(text)
@@ -652,6 +669,12 @@ def _sent_index(doc: Doc, i: int) -> int:
         else:
             hi = mid
     return lo
+
+
+def _miscased(span: Span) -> bool:
+    """'israel', 'iSrael', 'united states': a word in lowercase or with a capital inside (not a
+    dateline's or an acronym's capitals)."""
+    return any(t.text[:1].islower() or (not t.text.isupper() and any(c.isupper() for c in t.text[1:])) for t in span)
 
 
 def _trim_person(span: Span) -> Span:

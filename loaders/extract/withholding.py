@@ -60,6 +60,15 @@ class WithholdingReading(ReaderState):
             f.polarity = Polarity.ASSERTED  # the help is to come no more: the refusal is made now
         return f
 
+    def _purpose_of_act(self, tok: Token) -> bool:
+        """'sent troops to help Mali', 'came to assist Y': a verb of helping in an infinitive that says
+        what another act is for, not under a verb of intending ('wants to help Y', 'agreed to help Y',
+        'is ready to help Y': the help itself, as an intention)."""
+        if tok.lemma_ not in PARTY_HELP_VERBS or tok.dep_ not in ("advcl", "xcomp", "acl") or not any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            return False
+        return tok.head.lemma_.lower() not in set(self.rules.modality["planning"]) | R.READY_ADJECTIVES
+
     def _advised_against(self, tok: Token) -> list[Token]:
         """Where a verb of advice warns against travelling to ('advised against travel to X', 'warned
         its citizens against all travel to X', 'urged Americans to avoid trips to X')."""
