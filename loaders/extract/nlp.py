@@ -46,13 +46,25 @@ def line_breaks(doc: Doc) -> Doc:
             line_start = tok.i
         elif _glued_start(doc, tok):
             tok.is_sent_start = True
-        elif prev.text in DATELINE_DASHES and tok.i - line_start <= 12 and all(
-                t.is_punct or t.text[:1].isupper() or t.like_num for t in doc[line_start : tok.i]):
+        elif prev.text in DATELINE_DASHES and _spaced(doc, prev) and tok.i - line_start <= 12 and all(
+                t.is_punct or t.text[:1].isupper() or t.like_num or _in_parens(doc, t.i, line_start)
+                for t in doc[line_start : tok.i]):
             tok.is_sent_start = True  # 'CAMP H.M. SMITH, Hawaii -- U.S. Pacific Command deployed ...'
     return doc
 
 
 DATELINE_DASHES = ("--", "\u2014", "\u2013", "-")
+
+
+def _spaced(doc: Doc, dash) -> bool:
+    """A hyphen ends a dateline only when spaced ('KYIV, May 2 (AP) - ...'), not inside a word ('Secretary-General')."""
+    return dash.text != "-" or bool(dash.whitespace_ and doc[dash.i - 1].whitespace_)
+
+
+def _in_parens(doc: Doc, i: int, start: int) -> bool:
+    """The agency's tag of a dateline, whatever its case: 'KYIV, May 2 (afp) -'."""
+    before = [t.text for t in doc[start:i]]
+    return before.count("(") > before.count(")")
 
 
 def _glued_start(doc: Doc, tok) -> bool:
