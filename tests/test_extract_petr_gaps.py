@@ -186,3 +186,30 @@ def test_intending_to_help_a_party_is_an_intention_to_aid(extract, text, expecte
 def test_no_aid_from_help_without_a_party_helped_in_its_own_right(extract, text):
     events = extract(text)
     assert not of_type(events, "Aid"), show(events)
+
+
+# -- wanting another party to act asks it to ---------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Germany wants Serbia to recognise Kosovo.", ("DEU", "SRB")),
+    ("Japan wants China to stop the drills near Taiwan.", ("JPN", "CHN")),
+])
+def test_wanting_another_party_to_act_is_a_demand_of_it(extract, text, expected):
+    events = extract(text)
+    assert pairs(events, "Demand") == {expected}, show(events)
+
+
+def test_the_act_wanted_of_another_is_not_asserted(extract):
+    events = extract("Egypt wants Sudan to attack the rebels.")
+    assert pairs(events, "Demand") == {("EGY", "SDN")}, show(events)
+    assert all(e.polarity is not Polarity.ASSERTED for e in of_type(events, "Attack")), show(events)
+
+
+@pytest.mark.parametrize("text", [
+    "Russia wants to attack Ukraine.",  # its own act: an intention
+    "France does not want Germany to leave the union.",
+    "Germany wants its ambassador to return to Serbia.",  # its own official
+    "Washington wants talks with Tehran.",
+])
+def test_no_demand_without_another_party_wanted_to_act(extract, text):
+    events = extract(text)
+    assert not of_type(events, "Demand"), show(events)

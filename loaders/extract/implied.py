@@ -95,14 +95,15 @@ class ImpliedEventReading(ReaderState):
         return self._regime_wrong(tok) or self._ceded(tok) or self._weapon_use(tok) or self._military_support(tok) or (
             self._exchanged_fire(tok) or self._merit_noted(tok) or self._coming_response(tok) or (
                 self._response_awaits(tok) or self._claim_characterised(tok) or self._quoted_judgement(tok) or (
-                    self._ultimatum(tok) or self._held_responsible(tok) or self._refused(tok) or self._travel_advice(tok))))
+                    self._ultimatum(tok) or self._held_responsible(tok) or self._refused(tok) or self._travel_advice(tok) or (
+                        self._wished_of(tok)))))
 
     def _implied(self, name: str, tok: Token, actors: list[Entity], recipients: list[Entity],
                  attribution: Entity | None, objs: list[Token] | None = None) -> Found | None:
         """An event the text states without a trigger of its type: built as a trigger's would be."""
         key = {"Attack": "attack", "Praise": "praise", "Condemnation": "condemnation", "Seizure": "seizure",
                "MilitaryAid": "supply", "Threat": "threaten", "Denial": "deny", "Sanction": "sanction",
-               "Meeting": "meeting", "Rejection": "reject", "ReduceRelations": "sever"}[name]
+               "Meeting": "meeting", "Rejection": "reject", "ReduceRelations": "sever", "Demand": "demand"}[name]
         trig = next((t for t in self.rules.by_word.get(key, ()) if t.type.name == name), None)
         if trig is None:
             return None

@@ -133,3 +133,5 @@ PARTY_HELP_VERBS = {"help", "assist", "aid", "support", "back"}
 # Advice against travel to a state ('advised against travel to X', 'urged citizens to avoid trips to X').
 ADVICE_VERBS = {"advise", "warn", "caution", "urge", "tell", "recommend"}
 TRAVEL_NOUNS = {"travel", "trip", "visit", "journey", "travelling", "traveling"}
+# Wanting another party to act asks it to ('the EU wants Russia to withdraw').
+WISH_VERBS = {"want", "wish"}

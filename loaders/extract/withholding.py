@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from kg.model import Polarity
 from loaders.extract import roles as R
-from loaders.extract.lexicon import ADVICE_VERBS, BENEFIT_VERBS, PARTY_HELP_VERBS, TRAVEL_NOUNS
+from loaders.extract.lexicon import ADVICE_VERBS, BENEFIT_VERBS, PARTY_HELP_VERBS, TRAVEL_NOUNS, WISH_VERBS
 from loaders.extract.mentions import ACTOR_KINDS
 from loaders.extract.reading import Found, ReaderState, uniq
 
@@ -59,6 +59,24 @@ class WithholdingReading(ReaderState):
         if f is not None:
             f.polarity = Polarity.ASSERTED  # the help is to come no more: the refusal is made now
         return f
+
+    def _wished_of(self, tok: Token) -> Found | None:
+        """'The EU wants Russia to withdraw its troops', 'Obama wants Putin to attack Y': a party that
+        wants another party to act asks it to (a demand of that party; the act itself stays unasserted).
+        'wants to attack' (its own act) and 'does not want Y to ...' are no demand."""
+        if tok.lemma_ not in WISH_VERBS or not R.is_verbal(tok) or any(c.dep_ == "neg" for c in tok.children):
+            return None
+        acts = [c for c in R.children(tok, ("ccomp", "xcomp")) if R.is_verbal(c)
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+        asked = [e for c in acts for s in R.children(c, ("nsubj",)) for e in self.resolve(s) if e.kind in ACTOR_KINDS]
+        actors = [e for s in R.subject(tok) for e in self.resolve(s)]
+        if not actors or not asked:
+            return None
+        own = {a.country for a in actors if a.country}
+        asked = [e for e in asked if e.id not in {a.id for a in actors} and (not e.country or e.country not in own)]
+        if not asked:
+            return None
+        return self._implied("Demand", tok, actors, uniq(asked)[:1], self.attribution(tok))
 
     def _purpose_of_act(self, tok: Token) -> bool:
         """'sent troops to help Mali', 'came to assist Y': a verb of helping in an infinitive that says
