@@ -49,3 +49,60 @@ def test_hyphenated_title_keeps_its_clause(extract):
             "UN Secretary-General Antonio Guterres welcomed the accord and urged both governments to implement it.")
     events = extract(text)
     assert {r.country for e in of_type(events, "Demand") for r in e.recipients} == {"LAO", "VNM"}, show(events)
+
+
+# -- a named accord: its city is where it was made, not a party --------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("The ruling rests on the Lusaka Accord, which Angola and Zambia signed in 1994.", ("AGO", "ZMB")),
+    ("Chad and Niger signed the Bamako Declaration on Tuesday.", ("TCD", "NER")),
+])
+def test_city_of_a_named_accord_is_no_party(extract, text, expected):
+    events = extract(text)
+    assert pairs(events, "Agreement") == {expected}, show(events)
+
+
+def test_named_accord_alone_has_no_signatory(extract):
+    assert of_type(extract("The Tashkent Declaration was signed in 1966."), "Agreement") == []
+
+
+def test_city_compound_of_an_unnamed_accord_still_counts(extract):
+    # a lower-case 'accord' is no name: 'the Moscow accord with Kyiv' is Moscow's accord
+    assert ("RUS", "UKR") in pairs(extract("Kyiv said the Moscow accord with Ukraine had been broken."), "Agreement")
+
+
+# -- 'which' in a relative clause stands for the noun it hangs on ------------------------------------
+def test_relative_which_is_the_object_of_its_verb(extract):
+    events = extract("The rifles, which Iran supplied to the Houthis, were seized at sea.")
+    assert ("IRN", None) in {(e.actors[0].country, None) for e in of_type(events, "MilitaryAid")}, show(events)
+    assert not of_type(extract("The letter, which Peru signed, was sent to the court."), "Agreement")
+
+
+# -- 'He' after an unnamed spokesman of a named body -------------------------------------------------
+def test_he_continues_an_unnamed_spokesman(extract):
+    events = extract("A Vietnamese navy spokesman said the survey ship had entered its waters. "
+                     "He accused Beijing of provocation.")
+    assert pairs(events, "Accusation") == {("VNM", "CHN")}, show(events)
+
+
+def test_he_does_not_continue_a_spokeswoman(extract):
+    events = extract("A Vietnamese navy spokeswoman said the survey ship had entered its waters. "
+                     "He accused Beijing of provocation.")
+    assert not of_type(events, "Accusation"), show(events)
+
+
+# -- 'the foreign ministry', 'the Department of Foreign Affairs' and then 'the department' -----------
+@pytest.mark.parametrize("text", [
+    "Thai fishermen were injured on Monday. The foreign ministry condemned the raid by Myanmar.",
+    "Thai fishermen were injured on Monday. The Department of Foreign Affairs issued a statement. "
+    "The department condemned the raid by Myanmar.",
+    "Thai fishermen were injured on Monday. The Ministry of Foreign Affairs issued a statement. "
+    "In it, the ministry condemned the raid by Myanmar.",
+])
+def test_state_ministry_without_its_state_named(extract, text):
+    events = extract(text)
+    assert pairs(events, "Condemnation") == {("THA", "MMR")}, show(events)
+
+
+def test_a_department_that_is_no_state_body(extract):
+    events = extract("The sales department was closed. The department condemned the raid by Myanmar.")
+    assert not of_type(events, "Condemnation"), show(events)

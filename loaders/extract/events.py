@@ -82,6 +82,8 @@ class ArticleReader(PartyResolution, ImpliedEventReading, JudgementReading, Resp
         if need == "never":
             return False
         heads = objs + [p for w, p in R.preps(tok) if w == "with"]
+        if tok.dep_ == "relcl" and any(o.tag_ == "WDT" for o in objs):
+            heads.append(tok.head)  # 'the accord, which X and Y signed': what 'which' stands for
         if need == "troops_or_none":
             return not objs or any(self._is_class(o, "troops") for o in heads)
         if need == "troops" and not objs and not R.is_passive(tok):
@@ -225,6 +227,10 @@ class ArticleReader(PartyResolution, ImpliedEventReading, JudgementReading, Resp
         blamed = False
         if nominal:
             actor_toks = [c for c in tok.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+            if name == "Agreement" and tok.text[:1].isupper() and not tok.is_sent_start:
+                # 'the Algiers Agreement', 'the Dayton Accords': the city of a named accord is where it was made
+                actor_toks = [c for c in actor_toks if (es := self.m.at(c.i)) is None or not (
+                    es.how == "metonym" or es.entity.kind is EntityKind.PLACE)]
             actors = [e for c in actor_toks for e in self.resolve(c, conj=True)]
             actors += [e for w, p in R.preps(tok) if w == "by" for e in self.resolve(p)]
             if not actors and name == "Deployment":  # 'the deployment of Russian troops to Belarus'
@@ -439,6 +445,8 @@ class ArticleReader(PartyResolution, ImpliedEventReading, JudgementReading, Resp
         conf = 0.9 - (0.1 if pol is Polarity.HYPOTHETICAL else 0.0) - (0.1 if ref_target is not None else 0.0)
         consumed = [head.i] if light else []
         attributes["_consumed"] = consumed + [o.i for o in objs]
+        if tok.dep_ == "relcl" and any(o.tag_ == "WDT" for o in objs):
+            attributes["_consumed"].append(head.i)  # 'the accord, which X and Y signed': one event, not two
         return Found(type=name, trigger=tok.i, sent=(tok.sent.start, tok.sent.end), actors=uniq(actors),
                      recipients=recipients, places=places, supports=supports, polarity=pol, attribution=attribution,
                      date=date, precision=precision, date_text=date_text, attributes=attributes,

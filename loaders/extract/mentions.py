@@ -570,6 +570,12 @@ class Mentions:
         if person:
             # 'Putin met Kim ... He thanked': the person the sentence before is about
             es = self.by_token.get(subj.i)
+            if es is None and subj.lower_ in ("spokesman", "spokeswoman", "spokesperson", "official", "envoy", "minister"):
+                # 'A Chinese navy spokesman said ... He accused': the body or state the unnamed official speaks for
+                body = next((e for c in subj.children if c.dep_ in ("compound", "amod", "poss")
+                             and (e := self.by_token.get(c.i)) is not None and e.entity.kind is not EntityKind.PLACE), None)
+                noun_gender = {"spokesman": "m", "spokeswoman": "f"}.get(subj.lower_)
+                return body.entity if body is not None and noun_gender in (None, gender) else None
             if es is None or (es.entity.kind is not EntityKind.PERSON and es.how != OFFICIAL):
                 return None
             return es.entity if self.gz.gender.get(es.entity.id, gender) == gender else None
@@ -599,6 +605,14 @@ class Mentions:
                     return owner
         return self.description(subj)
 
+    @staticmethod
+    def _body_words(tok: Token) -> bool:
+        """'the foreign ministry', 'the Ministry of Defence', 'the Department of Foreign Affairs'."""
+        words = [c for c in tok.children if c.dep_ in ("compound", "amod")]
+        words += [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+        words += [c for o in words if o.lower_ == "affairs" for c in o.children if c.dep_ in ("compound", "amod")]
+        return any(c.lower_ in STATE_BODY_WORDS for c in words)
+
     def description(self, tok: Token, exclude: set[str] | frozenset[str] = frozenset()) -> Entity | None:
         """'the agency', 'the government', 'the president': the last entity the description fits."""
         if not any(c.lower_ in ("the", "this", "that") for c in tok.children):
@@ -610,8 +624,13 @@ class Mentions:
             return self.office_holder(title, state.country if state else None)
         if lemma in STATE_NOUNS:
             return self.recent(tok.i, (EntityKind.STATE,), 3, exclude)
-        if lemma in OFFICIAL_NOUNS and any(c.dep_ in ("compound", "amod") and c.lower_ in STATE_BODY_WORDS
-                                           for c in tok.children):
+        if lemma in ("ministry", "department") and not self._body_words(tok):
+            # 'the department' after 'the Department of Foreign Affairs': what that one stands for
+            prev = next((t for t in reversed(self.doc[: tok.i]) if t.lemma_.lower() == lemma and self._body_words(t)), None)
+            if prev is not None:
+                return self.by_token[prev.i].entity if prev.i in self.by_token else self.description(prev, exclude)
+        if (lemma in ("ministry", "department") and self._body_words(tok)) or (lemma in OFFICIAL_NOUNS and any(
+                c.dep_ in ("compound", "amod") and c.lower_ in STATE_BODY_WORDS for c in tok.children)):
             # 'the foreign ministry spokeswoman in Moscow': the state where the body sits
             for prep in tok.children:
                 if prep.dep_ == "prep" and prep.lower_ == "in":
