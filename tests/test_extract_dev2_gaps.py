@@ -106,3 +106,23 @@ def test_state_ministry_without_its_state_named(extract, text):
 def test_a_department_that_is_no_state_body(extract):
     events = extract("The sales department was closed. The department condemned the raid by Myanmar.")
     assert not of_type(events, "Condemnation"), show(events)
+
+
+# -- 'the Biden administration', 'the first Trump administration': the leader's state ---------------
+@pytest.mark.parametrize("text, expected", [
+    ("The Biden administration imposed new sanctions on Iran on Tuesday.", ("USA", "IRN")),
+    ("In 2019, the first Trump administration imposed sweeping sanctions on Cuba.", ("USA", "CUB")),
+])
+def test_a_leaders_administration_is_the_state(extract, text, expected):
+    events = extract(text)
+    assert pairs(events, "Sanction") == {expected}, show(events)
+
+
+def test_an_unknown_surname_administration_is_no_party(extract):
+    assert not of_type(extract("The Smith administration imposed new sanctions on Iran."), "Sanction")
+
+
+# -- state companies in the gazetteer ----------------------------------------------------------------
+def test_sanctions_on_a_state_oil_company(extract):
+    events = extract("Washington imposed new sanctions on PDVSA and Rosneft on Friday.")
+    assert pairs(events, "Sanction") == {("USA", "VEN"), ("USA", "RUS")}, show(events)

@@ -111,6 +111,8 @@ class PartyResolution(ReaderState):
                                and self.m.at(g.i) is not None), None)
                 if es is not None and es.entity.kind in ACTOR_KINDS:
                     found.append(es.entity)
+                elif es is None and lemma in ("administration", "government") and child.pos_ == "PROPN":
+                    found += self._leader_state(child.text)  # 'the (first) Trump administration'
             elif child.dep_ == "prep" and child.lower_ == "of" and org_like:
                 for p in R.children(child, ("pobj",)):
                     found.extend(self._resolve_one(p, depth + 1))
@@ -130,6 +132,15 @@ class PartyResolution(ReaderState):
             if desc is not None:
                 found.append(desc)
         return found[:1] if found else []
+
+    def _leader_state(self, surname: str) -> list[Entity]:
+        """The state whose head of state or government bore the family name, when one state's only:
+        'the Biden administration', 'the Netanyahu government' are their states' governments."""
+        gz = self.m.gz
+        states = {o.state for eid in gz.surnames.get(surname, ()) for o in gz.entities[eid].offices
+                  if o.state and o.role in ("head_of_state", "head_of_government")}
+        st = gz.entities.get(f"state:{next(iter(states))}") if len(states) == 1 else None
+        return [st] if st is not None else []
 
     def _antecedent(self, tok: Token, depth: int) -> list[Entity]:
         """'the regime' after 'the Ortega-Murillo regime's attacks': the same noun named with its
