@@ -33,6 +33,8 @@ logging.getLogger("neo4j").addHandler(logging.NullHandler())
 # 500 articles (~900 GDELT events) a transaction: 37% faster than 50 on a fresh load (30,000 events:
 # 569 -> 782 events/s), and 2,000 was no faster.
 BATCH_ARTICLES = int(os.environ.get("KG_NEO4J_BATCH", "500"))
+# Entities remembered as written (see Neo4jStore._written); forgotten all at once past this many.
+ENTITY_CACHE = 500_000
 RETRY_SECONDS = float(os.environ.get("KG_NEO4J_RETRY_SECONDS", "15"))
 
 
@@ -81,6 +83,9 @@ class Neo4jStore(Store):
         self.rebuild_on_write = True
         self._secret: str | None = None
         self._user = "neo4j"
+        # The version of each entity this store last wrote (committed): a later batch naming the same
+        # entity in the same version skips writing it if the graph still has it.
+        self._written: dict[str, Entity] = {}
 
     # --- connection and errors ----------------------------------------------------------------
 
@@ -215,12 +220,20 @@ class Neo4jStore(Store):
         import neo4j.exceptions as nx
 
         rows = schema.Batch(extractions)
+        written = self._written
         try:
-            self._write(lambda tx: _write_rows(tx, rows, fast=True), "write", report.articles, passing=nx.ConstraintError)
+            self._write(
+                lambda tx: _write_rows(tx, rows, True, written), "write", report.articles, passing=nx.ConstraintError
+            )
         except nx.ConstraintError:
-            # Another writer created one of this batch's events between the lookup and the CREATE:
-            # the batch is rolled back and written again with MERGE only.
-            self._write(lambda tx: _write_rows(tx, rows, fast=False), "write", report.articles)
+            # Another writer created one of this batch's articles or events between the lookup and
+            # the CREATE: the batch is rolled back and written again with MERGE only.
+            self._write(lambda tx: _write_rows(tx, rows, False, written), "write", report.articles)
+        # Committed: the graph holds each entity in the version this batch wrote last.
+        if len(written) > ENTITY_CACHE:
+            written.clear()
+        for ent in rows.entity_list:
+            written[ent.id] = ent
         for ex in extractions:
             report.add(ex)
 
@@ -253,6 +266,7 @@ class Neo4jStore(Store):
                 tx.run(schema.write_relations(kind), rows=kind_rows).consume()
 
         self.ensure_schema()
+        self._written.clear()  # states were written from what the graph held
         self._write(work, "relations rebuild")
         return len(relations)
 
@@ -405,28 +419,36 @@ class Neo4jStore(Store):
             driver.close()
 
 
-def _write_rows(tx: Any, rows: schema.Batch, fast: bool) -> None:
+def _write_rows(tx: Any, rows: schema.Batch, fast: bool, written: dict[str, Entity]) -> None:
     """One batch in one transaction. Fast: old facts are forgotten only for articles the graph already
-    holds, and events new to it are CREATEd; otherwise every article is forgotten and every event MERGEd."""
+    holds, articles and events new to it are CREATEd, and an entity is skipped when this store last
+    wrote it in the same version and the graph still has it. Otherwise every article is forgotten and
+    MERGEd, every event MERGEd and every entity written."""
+    skip: set[Entity] = set()
     if fast:
-        known = tx.run(schema.KNOWN, articles=rows.article_ids, events=rows.event_ids).single()
+        cached = [ent.id for ent in rows.entity_list if written.get(ent.id) == ent]
+        known = tx.run(schema.KNOWN, articles=rows.article_ids, events=rows.event_ids, entities=cached).single()
         old_articles, old_events = known["articles"], set(known["events"])
+        present = set(known["entities"])
+        skip = {ent for ent in rows.entity_list if ent.id in present and written.get(ent.id) == ent}
     else:
         old_articles, old_events = rows.article_ids, set(rows.event_ids)
     ids = tx.run(schema.FORGET_ARTICLES, articles=old_articles).single()["ids"] if old_articles else []
-    tx.run(schema.WRITE_ARTICLES, rows=rows.articles).consume()
-    for kind, entity_rows in rows.entities.items():
+    old = set(old_articles)
+    new_articles = [a for a in rows.articles if a["id"] not in old]
+    if new_articles:
+        tx.run(schema.CREATE_ARTICLES, rows=new_articles).consume()
+    if old:
+        tx.run(schema.WRITE_ARTICLES, rows=[a for a in rows.articles if a["id"] in old]).consume()
+    entities, links = rows.entity_rows(skip)
+    for kind, entity_rows in entities.items():
         tx.run(schema.write_entities(kind), rows=entity_rows).consume()
-    if rows.links:
-        tx.run(schema.WRITE_LINKS, rows=rows.links).consume()
+    if links:
+        tx.run(schema.WRITE_LINKS, rows=links).consume()
     new = rows.split(old_events)
-    for statement, new_rows in (
-        (schema.CREATE_EVENTS, new.events),
-        (schema.CREATE_ROLES, new.roles),
-        (schema.CREATE_MENTIONS, new.mentions),
-        (schema.MERGE_EVENTS, new.merge),
-    ):
-        if new_rows:
-            tx.run(statement, rows=new_rows).consume()
+    if new.events:
+        tx.run(schema.CREATE_EVENTS, rows=new.events).consume()
+    if new.merge:
+        tx.run(schema.MERGE_EVENTS, rows=new.merge).consume()
     if ids:
         tx.run(schema.DROP_ORPHANS, ids=ids).consume()

@@ -44,6 +44,8 @@ SCHEMA = [
     "CREATE INDEX event_type IF NOT EXISTS FOR (n:Event) ON (n.type)",
     "CREATE INDEX event_plover IF NOT EXISTS FOR (n:Event) ON (n.plover_type, n.plover_mode)",
     "CREATE INDEX event_date IF NOT EXISTS FOR (n:Event) ON (n.date)",
+    # the saved queries page newest first: an undated event counts by the date it was reported
+    "CREATE INDEX event_reported IF NOT EXISTS FOR (n:Event) ON (n.reported)",
     "CREATE INDEX mention_id IF NOT EXISTS FOR ()-[r:REPORTED_IN]-() ON (r.id)",
 ]
 
@@ -119,51 +121,56 @@ _SET_FIRST = ", ".join(f"e.{k} = coalesce(e.{k}, row.props.{k})" for k in FIRST_
 
 
 # The ids of a batch that the graph already holds: only those articles have old facts to forget
-# and only those events need MERGE; everything else is written with CREATE.
+# and only those events need MERGE; everything else is written with CREATE. Entities: only those
+# this store wrote before, in the same version (the rest is written anyway), so that an entity
+# that went from the graph since is written again.
 KNOWN = (
     KEEP_PLAN
     + """
 CALL () { UNWIND $articles AS aid MATCH (a:Article {id: aid}) RETURN collect(aid) AS articles }
 CALL () { UNWIND $events AS eid MATCH (e:Event {id: eid}) RETURN collect(eid) AS events }
-RETURN articles, events
+CALL () { UNWIND $entities AS nid MATCH (n:Entity {id: nid}) RETURN collect(nid) AS entities }
+RETURN articles, events, entities
 """
 )
 
-# Events new to the graph: plain CREATEs of the node and then of its relationships (flat rows, like
-# a hand-written bulk load). The event type label is set from the row; Batch has checked it.
+# Events new to the graph, one row per event with every report of the batch already folded in
+# (Batch.split): the node, its roles and its REPORTED_IN relationships in one statement, all plain
+# CREATEs (like a hand-written bulk load). The type labels come from the row; Batch has checked them.
 CREATE_EVENTS = (
     KEEP_PLAN
     + """
 UNWIND $rows AS row
 CREATE (e:Event)
-SET e = row.props, e:$(row.props.type)
+SET e = row.props, e:$(row.labels)
+WITH e, row
+CALL (e, row) {
+  UNWIND row.roles AS x
+  MATCH (n:Entity {id: x.entity})
+  CREATE (e)-[r:$(x.role)]->(n)
+  SET r = x.props
+}
+CALL (e, row) {
+  UNWIND row.mentions AS m
+  MATCH (a:Article {id: m.article})
+  CREATE (e)-[r:REPORTED_IN]->(a)
+  SET r = m.props
+}
 """
 )
 
-CREATE_ROLES = (
-    KEEP_PLAN
-    + """
+# Articles new to the graph (KNOWN found none of them): CREATE; the others go through WRITE_ARTICLES.
+CREATE_ARTICLES = KEEP_PLAN + """
 UNWIND $rows AS row
-MATCH (e:Event {id: row.event})
-MATCH (n:Entity {id: row.entity})
-CREATE (e)-[r:$(row.role)]->(n)
-SET r = row.props
+CREATE (a:Article)
+SET a = row
 """
-)
 
-CREATE_MENTIONS = (
-    KEEP_PLAN
-    + """
-UNWIND $rows AS row
-MATCH (e:Event {id: row.event})
-MATCH (a:Article {id: row.article})
-CREATE (e)-[r:REPORTED_IN]->(a)
-SET r = row.props
-"""
-)
-
-# A report of an event the graph (or an earlier article of the same batch) already holds: the
-# event's first-reported properties win, its date is the earliest, and the relationships are MERGEd.
+# A report of an event the graph already holds (before the batch): the event's first-reported
+# properties win, its date is the earliest, and the roles are MERGEd. The REPORTED_IN of a mention is
+# found among the event's relationships to the article (Expand(Into)), not by a MERGE on its id:
+# a plan kept from a small graph would find it through the mention_id index and scan that whole
+# index for every row (measured: 110 rows took 2 s after 2,000 events and 29 s after 14,000).
 MERGE_EVENTS = (
     KEEP_PLAN
     + f"""
@@ -186,9 +193,11 @@ FOREACH (x IN row.places | MERGE (n:Entity {{id: x}}) MERGE (e)-[r:IN_PLACE]->(n
 FOREACH (x IN row.attribution | MERGE (n:Entity {{id: x}}) MERGE (e)-[r:ATTRIBUTED_TO]->(n)
   SET r.articles = CASE WHEN row.article IN coalesce(r.articles, []) THEN r.articles
                         ELSE coalesce(r.articles, []) + row.article END)
-FOREACH (m IN row.mentions | MERGE (e)-[r:REPORTED_IN {{id: m.id}}]->(a)
-  SET r.sentence = m.sentence, r.start = m.start, r.end = m.end)
-FOREACH (_ IN CASE WHEN size(row.mentions) = 0 THEN [1] ELSE [] END | MERGE (e)-[:REPORTED_IN]->(a))
+WITH e, a, row, [(e)-[r:REPORTED_IN]->(a) | r] AS had
+FOREACH (m IN row.mentions |
+  FOREACH (r IN [x IN had WHERE x.id = m.id] | SET r = m)
+  FOREACH (_ IN CASE WHEN any(x IN had WHERE x.id = m.id) THEN [] ELSE [1] END | CREATE (e)-[r:REPORTED_IN]->(a) SET r = m))
+FOREACH (_ IN CASE WHEN size(row.mentions) = 0 AND size(had) = 0 THEN [1] ELSE [] END | CREATE (e)-[:REPORTED_IN]->(a))
 """
 )
 
@@ -302,9 +311,14 @@ def event_row(ev: Event, article_id: str) -> dict[str, Any]:
         "recipients": [r.id for r in ev.recipients],
         "places": [p.id for p in ev.places],
         "attribution": [ev.attribution.id] if ev.attribution else [],
-        "mentions": [
-            {"id": m.id, "sentence": m.sentence, "start": m.start, "end": m.end} for m in ev.mentions if m.article == article_id
-        ],
+        # The same mention twice: one, with the last values (as MERGE + SET leaves it).
+        "mentions": list(
+            {
+                m.id: {"id": m.id, "sentence": m.sentence, "start": m.start, "end": m.end}
+                for m in ev.mentions
+                if m.article == article_id
+            }.values()
+        ),
     }
 
 
@@ -312,8 +326,10 @@ class Batch:
     """The rows of a batch of extractions, grouped the way the statements take them."""
 
     def __init__(self, extractions: list[Extraction]) -> None:
-        self.article_ids = [ex.article.id for ex in extractions]
-        self.articles = [article_row(ex.article) for ex in extractions]
+        # The same article twice in a batch: one row, the last one (as MERGE + SET a = row leaves it).
+        articles = {ex.article.id: article_row(ex.article) for ex in extractions}
+        self.article_ids = list(articles)
+        self.articles = list(articles.values())
         # Keyed by the whole entity: two articles that see one id differently (another kind, say)
         # both leave their mark, as they do in the RDF stores.
         entities: dict[Entity, None] = {}
@@ -332,24 +348,31 @@ class Batch:
             if ent.country and f"state:{ent.country}" not in known:
                 known.add(f"state:{ent.country}")
                 entities[state_entity(ent.country)] = None
-        self.entities: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        self.links: list[dict[str, Any]] = []
-        for ent in entities:
-            self.entities[ent.kind.value].append({"id": ent.id, "props": entity_props(ent)})
-            links = entity_links(ent)
-            if links:
-                self.links.append(links)
+        # In write order; an id seen in two versions is written twice, the later version last.
+        self.entity_list = list(entities)
+
+    def entity_rows(self, skip: set[Entity]) -> tuple[dict[str, list[dict[str, Any]]], list[dict[str, Any]]]:
+        """Rows of the entities to write (all but `skip`), by kind, and their PART_OF/HOLDS_OFFICE links."""
+        by_kind: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        links: list[dict[str, Any]] = []
+        for ent in self.entity_list:
+            if ent in skip:
+                continue
+            by_kind[ent.kind.value].append({"id": ent.id, "props": entity_props(ent)})
+            row = entity_links(ent)
+            if row:
+                links.append(row)
+        return by_kind, links
 
     def split(self, known_events: set[str]) -> NewRows:
-        """The event rows as CREATE rows (first report of an event the graph lacks) and MERGE rows."""
+        """The reports of events the graph lacks, folded into one CREATE row per event, and the
+        reports of events it holds, left as rows for MERGE_EVENTS."""
         new = NewRows()
-        seen = set(known_events)
         for row in self.events:
-            if row["id"] in seen:
+            if row["id"] in known_events:
                 new.merge.append(row)
-                continue
-            seen.add(row["id"])
-            new.add(row)
+            else:
+                new.add(row)
         return new
 
 
@@ -358,26 +381,69 @@ _ROLE_KEYS = (("ACTOR", "actors"), ("RECIPIENT", "recipients"), ("IN_PLACE", "pl
 _SOURCED_ROLES = frozenset(("IN_PLACE", "ATTRIBUTED_TO"))
 
 
+class _NewEvent:
+    """An event the graph lacks, as the CREATE of its first report followed by MERGE_EVENTS of each
+    later report of the batch would leave it, built in Python."""
+
+    __slots__ = ("props", "labels", "roles", "mentions", "linked")
+
+    def __init__(self, row: dict[str, Any]) -> None:
+        self.props = {**row["attrs"], **row["props"]}
+        self.labels: dict[str, None] = {}
+        self.roles: dict[tuple[str, str], dict[str, Any]] = {}
+        self.mentions: dict[tuple[str, str | None], dict[str, Any]] = {}
+        self.linked: set[str] = set()  # articles with a REPORTED_IN already
+
+    def fold(self, row: dict[str, Any], first: bool) -> None:
+        article, q, p = row["article"], row["props"], self.props
+        if not first:  # MERGE_EVENTS' ON MATCH SET; integer/boolean attributes only from the first report
+            for k in FIRST_WINS:
+                if p.get(k) is None and q.get(k) is not None:
+                    p[k] = q[k]
+            if q.get("confidence") is not None and p.get("confidence") is not None and q["confidence"] > p["confidence"]:
+                p["confidence"] = q["confidence"]
+            for k in ("date", "reported"):
+                if q.get(k) is not None and (p.get(k) is None or q[k] < p[k]):
+                    p[k] = q[k]
+        self.labels[q["type"]] = None
+        for role, key in _ROLE_KEYS:
+            # A list may name one entity twice: one relationship, as MERGE makes.
+            for entity in row[key]:
+                props = self.roles.setdefault((role, entity), {"articles": []} if role in _SOURCED_ROLES else {})
+                if role in _SOURCED_ROLES and article not in props["articles"]:
+                    props["articles"].append(article)
+        # One REPORTED_IN per mention (the same mention twice keeps the last values, as MERGE + SET
+        # does); a report without a located sentence adds one without id unless the article has one.
+        for m in row["mentions"]:
+            self.mentions[(article, m["id"])] = m
+        if not row["mentions"] and article not in self.linked:
+            self.mentions[(article, None)] = {}
+        self.linked.add(article)
+
+    def row(self) -> dict[str, Any]:
+        return {
+            "props": self.props,
+            "labels": list(self.labels),
+            "roles": [{"entity": entity, "role": role, "props": props} for (role, entity), props in self.roles.items()],
+            "mentions": [{"article": article, "props": m} for (article, _), m in self.mentions.items()],
+        }
+
+
 class NewRows:
-    """Flat rows for the CREATE statements (nodes, roles, mentions) and the rows left to MERGE."""
+    """One CREATE row per event new to the graph (all its reports in the batch folded in) and the
+    report rows left to MERGE."""
 
     def __init__(self) -> None:
-        self.events: list[dict[str, Any]] = []
-        self.roles: list[dict[str, Any]] = []
-        self.mentions: list[dict[str, Any]] = []
+        self._new: dict[str, _NewEvent] = {}
         self.merge: list[dict[str, Any]] = []
 
     def add(self, row: dict[str, Any]) -> None:
-        event, article = row["id"], row["article"]
-        self.events.append({"props": {**row["attrs"], **row["props"]}})
-        for role, key in _ROLE_KEYS:
-            # A list may name one entity twice; MERGE would make one relationship, so CREATE does too.
-            for entity in dict.fromkeys(row[key]):
-                props = {"articles": [article]} if role in _SOURCED_ROLES else {}
-                self.roles.append({"event": event, "entity": entity, "role": role, "props": props})
-        # The same mention twice keeps one relationship with the last values, as MERGE + SET does.
-        mentions = {m["id"]: m for m in row["mentions"]}
-        for m in mentions.values():
-            self.mentions.append({"event": event, "article": article, "props": m})
-        if not mentions:
-            self.mentions.append({"event": event, "article": article, "props": {}})
+        event = self._new.get(row["id"])
+        first = event is None
+        if event is None:
+            event = self._new[row["id"]] = _NewEvent(row)
+        event.fold(row, first)
+
+    @property
+    def events(self) -> list[dict[str, Any]]:
+        return [event.row() for event in self._new.values()]
