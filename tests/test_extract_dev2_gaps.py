@@ -126,3 +126,38 @@ def test_an_unknown_surname_administration_is_no_party(extract):
 def test_sanctions_on_a_state_oil_company(extract):
     events = extract("Washington imposed new sanctions on PDVSA and Rosneft on Friday.")
     assert pairs(events, "Sanction") == {("USA", "VEN"), ("USA", "RUS")}, show(events)
+
+
+# -- who leads or commands the fighters is the doer --------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("A group of gunmen led by the rebel commander Ali Hassan attacked a police station in Kenya.", "Ali Hassan"),
+    ("Forces under the command of Khalifa Haftar shelled the town of Derna on Monday.", "Khalifa Haftar"),
+    ("Forces under U.S. Central Command struck a boat in the Red Sea on Monday.", "US Central Command"),
+])
+def test_fighters_led_or_commanded_by_a_party(extract, text, expected):
+    events = extract(text)
+    assert [a.name for e in of_type(events, "Attack") for a in e.actors] == [expected], show(events)
+
+
+def test_a_group_led_by_no_party_is_no_doer(extract):
+    assert not of_type(extract("A group of villagers led by a priest attacked a police station in Kenya."), "Attack")
+
+
+# -- receiving a leader or a delegation is a meeting -------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Emmanuel Macron received Volodymyr Zelensky at the Elysee on Monday.", ("FRA", "UKR")),
+    ("Egypt's president received a Sudanese delegation in Cairo on Sunday.", ("EGY", "SDN")),
+    ("Emmanuel Macron spoke on Monday. He will receive Japan's foreign minister, Takeshi Iwaya, on Friday.", ("FRA", "JPN")),
+])
+def test_receiving_a_visitor_is_a_meeting(extract, text, expected):
+    events = extract(text)
+    assert expected in pairs(events, "Meeting"), show(events)
+
+
+@pytest.mark.parametrize("text", [
+    "Ukraine received new tanks from Poland.",
+    "Poland received thousands of Ukrainian refugees.",
+    "Israel received a letter from Iran on Monday.",
+])
+def test_receiving_things_or_refugees_is_no_meeting(extract, text):
+    assert not of_type(extract(text), "Meeting")

@@ -93,6 +93,10 @@ class ArticleReader(PartyResolution, ImpliedEventReading, JudgementReading, Resp
             return bool(objs)
         if need == "entity":
             return any(self.resolve(o) for o in objs)
+        if need == "visitor":  # 'received the Kenyan president', 'received a Russian delegation'; not 'received weapons'
+            return any(e.kind is EntityKind.PERSON or o.lemma_ in ("delegation", "counterpart", "envoy", "president",
+                                                                   "minister", "leader", "premier", "chancellor", "king")
+                       for o in objs for e in self.resolve(o))
         if need == "attacks_or_weapons":  # 'fired missiles at', 'fired anti-aircraft batteries at'
             return any(self._is_class(o, "attacks") or self._is_class(o, "weapons") or o.lemma_ == "battery"
                        for o in heads)

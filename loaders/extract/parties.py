@@ -94,6 +94,16 @@ class PartyResolution(ReaderState):
                             found.extend(self._resolve_one(o, depth + 1))
             if found:
                 return found
+        if member or lemma in ("group", "band", "column"):
+            # 'a group of gunmen led by X', 'forces under the command of X', 'forces under U.S. Central Command'
+            leaders = [x for acl in R.children(tok, ("acl",)) if acl.lemma_ in ("lead", "command", "head")
+                       for a in R.children(acl, ("agent",)) for o in R.children(a, ("pobj",))
+                       for x in (o, *R.children(o, ("appos",)))]
+            for o in (o for p in R.children(tok, ("prep",)) if p.lower_ == "under" for o in R.children(p, ("pobj",))):
+                leaders += [x for w, x in R.preps(o) if w == "of"] if o.lemma_ in ("command", "control", "leadership") else [o]
+            for o in leaders:
+                if found := [e for e in self._resolve_one(o, depth + 1) if e.kind in ACTOR_KINDS]:
+                    return found[:1]
         if lemma in CAPABILITY_NOUNS:
             for child in tok.children:
                 if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "of"):
