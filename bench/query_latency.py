@@ -73,8 +73,13 @@ class OxigraphBackend:
         # across articles and a bulk load does not.
         from kg.stores.oxigraph import OxigraphStore
 
-        OxigraphStore(store, str(self.path)).rebuild_first_dates()
+        ox = OxigraphStore(store, str(self.path))
+        ox.rebuild_first_dates()
         store.flush()
+        # Compacted after loading when the store can (OxigraphStore.optimize, where it exists).
+        if hasattr(ox, "optimize"):
+            ox.optimize()
+            print("  oxigraph: optimize() after loading", flush=True)
         del store
         self.chunk.unlink(missing_ok=True)
 
@@ -186,8 +191,9 @@ def main() -> None:
             stream = scaled(max(sizes), base)
             loaded = 0
             if args.loaded:
-                for _ in _take_events(stream, args.loaded):
-                    pass
+                if max(sizes) > args.loaded:  # skip what the store holds (not needed when nothing is added)
+                    for _ in _take_events(stream, args.loaded):
+                        pass
                 loaded = args.loaded
             for size in sizes:
                 if size > loaded:

@@ -7,7 +7,13 @@ Each file starts with a header of comment lines:
     param: since date = 1900-01-01   Only events on or after this date.
 
 (`//` comments in Cypher, `#` in SPARQL.) Parameters are always passed to the database as
-parameters (Cypher $name, SPARQL bound variables ?name), never spliced into query text.
+parameters (Cypher $name, SPARQL bound variables ?name), never spliced into query text, with one
+exception: the row count and start of a page. SPARQL 1.1 takes only an integer token after LIMIT
+and OFFSET (`LimitClause ::= 'LIMIT' INTEGER`), not a variable and not a typed literal, so a
+bound variable cannot page a SPARQL query. A .rq file writes `LIMIT ?limit OFFSET ?offset`, and
+SavedQuery.sparql_for writes there the digits of a value that bind() has already checked is a
+Python int of a parameter declared `int` (0 <= value <= MAX_ROWS): only digits can reach the text.
+Cypher takes `SKIP $offset LIMIT $limit` as ordinary parameters.
 """
 
 from __future__ import annotations
@@ -22,6 +28,12 @@ NAME_RE = re.compile(r"^[a-z][a-z0-9_-]{0,63}$")
 PARAM_TYPES = ("string", "date", "int", "float", "entity")
 _HEADER_RE = re.compile(r"^\s*(?://|#)\s?(.*)$")
 _PARAM_RE = re.compile(r"^(\w+)\s+(\w+)(?:\s*=\s*(\S+))?\s*(.*)$")
+# Parameters that page the rows: an int, never negative (Cypher refuses a negative LIMIT or SKIP,
+# SPARQL has no syntax for one).
+PAGE_PARAMS = ("limit", "offset")
+MAX_ROWS = 1_000_000_000
+# `LIMIT ?name` / `OFFSET ?name` in SPARQL text: the only places a value is written into a query.
+_PAGE_CLAUSE_RE = re.compile(r"\b(LIMIT|OFFSET)(\s+)[?$](\w+)\b", re.IGNORECASE)
 
 
 class QueryError(ValueError):
@@ -36,6 +48,12 @@ class Param:
     description: str
 
     def convert(self, raw: str):
+        value = self._parse(raw)
+        if self.type == "int" and self.name in PAGE_PARAMS and not 0 <= value <= MAX_ROWS:
+            raise QueryError(f"parameter {self.name}: {raw!r} is not a row count from 0 to {MAX_ROWS:,}")
+        return value
+
+    def _parse(self, raw: str):
         import datetime as dt
 
         try:
@@ -72,6 +90,25 @@ class SavedQuery:
                 raise QueryError(f"query {self.name} needs --param {p.name}=<{p.type}> ({p.description})")
             bound[p.name] = p.convert(raw)
         return bound
+
+    def sparql_for(self, params: dict[str, object]) -> str:
+        """The SPARQL text with each `LIMIT ?p` and `OFFSET ?p` written as the integer p holds.
+
+        SPARQL 1.1 has no other way to page by a parameter (see the module docstring). p must be a
+        declared `int` parameter and its value a Python int from 0 to MAX_ROWS (what bind() makes),
+        so what goes into the text is digits and nothing else; anything else is refused."""
+        if self.sparql is None:
+            raise QueryError(f"saved query {self.name} has no SPARQL version (queries/{self.name}.rq)")
+        types = {p.name: p.type for p in self.params}
+
+        def page(m: re.Match) -> str:
+            name = m.group(3)
+            value = params.get(name)
+            if types.get(name) != "int" or type(value) is not int or not 0 <= value <= MAX_ROWS:
+                raise QueryError(f"saved query {self.name}: {m.group(1)} ?{name} needs an int parameter {name} >= 0")
+            return f"{m.group(1)}{m.group(2)}{value:d}"
+
+        return _PAGE_CLAUSE_RE.sub(page, self.sparql)
 
 
 def _header(text: str) -> tuple[dict[str, str], list[Param]]:

@@ -1,9 +1,26 @@
 // name: deployments
-// description: Troop deployments: who sent forces, to help or against whom, where, when, how many, as what PLOVER coding, with mention counts.
+// description: Troop deployments, newest first: who sent forces, to help or against whom, where, when, how many, as what PLOVER coding, with mention counts.
 // param: since date = 0001-01-01 Only deployments on or after this date (an undated one counts by the date it was reported).
+// param: limit int = 100 At most this many rows, newest first.
+// param: offset int = 0 Skip this many rows first (offset=100 with limit=100 is the second page).
+// Deployments are few (0.2% of the events), so they are read by their type label and index; the places,
+// recipients and mentions are read only for the page:
+// 1. The cut: the date of the (offset + limit)-th newest (deployment, deployer) that has a date. Each
+//    gives at least one row, so every row of the page is on or after it.
+// 2. The rows of the deployments on or after the cut (an undated one counts by the date it was
+//    reported), sorted; without a cut (fewer than a page), of all of them.
+OPTIONAL CALL () {
+  MATCH (e:Deployment) WHERE e.type = 'Deployment' AND e.date >= date($since)
+  MATCH (e)-[:ACTOR]->(x:Entity)
+  WITH DISTINCT e.date AS d, e, x.name AS deployer
+  RETURN d ORDER BY d DESC LIMIT $offset + $limit
+}
+WITH min(d) AS low, count(d) AS n
+WHERE $limit > 0
+WITH CASE WHEN n = $offset + $limit THEN low END AS cut
 MATCH (e:Event {type: 'Deployment'})-[:ACTOR]->(x:Entity)
 WITH e, x, coalesce(e.date, e.reported) AS d
-WHERE d IS NULL OR d >= date($since)
+WHERE (d IS NULL OR d >= date($since)) AND (cut IS NULL OR d >= cut)
 OPTIONAL MATCH (e)-[:RECIPIENT]->(y:Entity)
 OPTIONAL MATCH (e)-[:IN_PLACE]->(p:Entity)
 OPTIONAL MATCH (e)-[m:REPORTED_IN]->(:Article) WHERE m.id IS NOT NULL
@@ -12,4 +29,5 @@ WITH toString(d) AS date, x.name AS deployer, y.name AS recipient, p.name AS pla
      CASE WHEN e.troops IS :: INTEGER THEN e.troops END AS troops, e.polarity AS polarity, e.id AS event,
      count(DISTINCT m.id) AS mentions
 RETURN date, deployer, recipient, place, coding, troops, polarity, event, mentions
-ORDER BY coalesce(date, ''), deployer, coalesce(recipient, ''), coalesce(place, ''), event
+ORDER BY coalesce(date, '') DESC, deployer, coalesce(recipient, ''), coalesce(place, ''), event
+SKIP $offset LIMIT $limit

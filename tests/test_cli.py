@@ -98,6 +98,29 @@ def test_query_alliances_on_the_embedded_store(seeded_store):
     assert any(r["supporter"] == "North Korea" and r["supported"] == "Russia" and r["events"] >= 1 for r in rows)
 
 
+def test_query_pages_with_limit_and_offset_on_both_stores(seeded_store, neo4j_uri):
+    """`kg query NAME --param limit=N --param offset=K` pages the rows, newest first, the same on
+    the embedded store and on Neo4j; a bad page is one line and exit 2."""
+    assert kg("ingest", str(SEEDS), "--store", neo4j_uri).exit_code == 0
+
+    def rows(store: str, *params: str) -> list[dict]:
+        args = [a for p in params for a in ("--param", p)]
+        result = kg("query", "actor-profile", "--param", "actor=North Korea", *args, "--store", store, "--format", "json")
+        assert result.exit_code == 0, result.output
+        return json.loads(result.stdout)
+
+    for store in (seeded_store, neo4j_uri):
+        whole = rows(store, "limit=1000")
+        assert len(whole) > 4
+        assert [r.get("date", "") for r in whole] == sorted((r.get("date", "") for r in whole), reverse=True)
+        assert rows(store, "limit=2") == whole[:2]
+        assert rows(store, "limit=3", "offset=2") == whole[2:5]
+        assert rows(store) == whole[:100]
+        result = kg("query", "actor-profile", "--param", "actor=North Korea", "--param", "limit=-1", "--store", store)
+        assert result.exit_code == 2 and "row count" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert rows(seeded_store, "limit=1000") == rows(neo4j_uri, "limit=1000")
+
+
 def test_bad_inputs_are_reported_per_file_and_the_batch_goes_on(tmp_path, seeded_store):
     (tmp_path / "empty.txt").write_text("")
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)

@@ -27,6 +27,8 @@ EXAMPLES = {
     "source": '"North Korea"',
     "target": '"Russia"',
     "kind": '"SUPPORTS"',
+    "limit": "100",
+    "offset": "0",
 }
 
 # The walk-through order: the headline question first, then its evidence, then the rest.

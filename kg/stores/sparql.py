@@ -140,7 +140,8 @@ class SparqlStore(Store):
     def run_query(self, query: SavedQuery, params: dict[str, object]) -> list[dict[str, Any]]:
         if not query.sparql:
             raise QueryError(f"saved query {query.name} has no SPARQL version (queries/{query.name}.rq)")
-        return self._select(bind_parameters(query.sparql, {k: to_term(v) for k, v in params.items()}))
+        # sparql_for writes the page (LIMIT/OFFSET) as digits: SPARQL takes no variable there.
+        return self._select(bind_parameters(query.sparql_for(params), {k: to_term(v) for k, v in params.items()}))
 
     def stats(self) -> Stats:
         s = Stats()
