@@ -161,3 +161,43 @@ def test_receiving_a_visitor_is_a_meeting(extract, text, expected):
 ])
 def test_receiving_things_or_refugees_is_no_meeting(extract, text):
     assert not of_type(extract(text), "Meeting")
+
+
+# -- arms and patrol vessels handed over -------------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Japan handed over three patrol vessels to the Philippine navy on Tuesday.", ("JPN", "PHL")),
+    ("Russia handed over 20 tanks to Serbia last year.", ("RUS", "SRB")),
+])
+def test_handing_over_arms_is_military_aid(extract, text, expected):
+    events = extract(text)
+    assert pairs(events, "MilitaryAid") == {expected}, show(events)
+
+
+@pytest.mark.parametrize("text", [
+    "Ukraine handed over the bodies of 500 soldiers to Russia.",
+    "The army handed over control of the city to the police.",
+    "Chile handed over a protest note to Peru.",
+])
+def test_handing_over_other_things_is_no_military_aid(extract, text):
+    assert not of_type(extract(text), "MilitaryAid"), show(extract(text))
+
+
+# -- closing airspace, ports or a border to another state --------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Algeria closed its airspace to flights from Morocco.", ("DZA", "MAR")),
+    ("Algiers responded by closing its airspace to flights from and to Rabat.", ("DZA", "MAR")),
+    ("Kenya closed its ports to ships from Somalia on Monday.", ("KEN", "SOM")),
+    ("Pakistan closed its border with Afghanistan on Sunday.", ("PAK", "AFG")),
+])
+def test_closing_airspace_or_border_to_a_state_is_a_sanction(extract, text, expected):
+    events = extract(text)
+    assert pairs(events, "Sanction") == {expected}, show(events)
+
+
+@pytest.mark.parametrize("text", [
+    "The airport closed its terminal to passengers from Mali.",
+    "Poland closed the border crossing for repairs.",
+    "Kenya closed its embassy in Somalia for the holidays.",
+])
+def test_other_closures_are_no_sanction(extract, text):
+    assert not of_type(extract(text), "Sanction"), show(extract(text))

@@ -343,6 +343,11 @@ class ArticleReader(PartyResolution, ImpliedEventReading, JudgementReading, Resp
         for w, p in pp:
             if w in allowed or (w == "of" and nominal and "of" in allowed):
                 recipients += self.resolve(p)
+            if name == "Sanction" and tok.lemma_ == "close" and w in ("to", "with"):
+                # 'closed its airspace to Mali / to flights from Mali', 'closed its border with X'
+                whose = [o for q in R.children(p, ("prep",)) if q.lower_ in ("from", "of", "to")
+                         for q2 in (q, *q.conjuncts) for o in R.children(q2, ("pobj",))]  # 'from and to X'
+                recipients += [e for x in (p, *whose) for e in self.resolve(x)]
         self.exclude = set()
         ref_target = None
         if tr.reactive and not recipients:
