@@ -225,8 +225,10 @@ _TRUE = Literal("true", datatype=_XSD_BOOL)
 _FALSE = Literal("false", datatype=_XSD_BOOL)
 
 
-def event_quads(event: Event, article_id: str) -> Iterator[Quad]:
-    """The event as reported by one article: what that article says, in that article's graph."""
+def event_quads(event: Event, article_id: str, mentions_done: set[NamedNode] | None = None) -> Iterator[Quad]:
+    """The event as reported by one article: what that article says, in that article's graph.
+    A mention already described for another event of the article (its node in `mentions_done`)
+    is only linked, not described again (GDELT gives every event of an article the same one)."""
     g = article_graph(article_id)
     s = event_iri(event.id)
     yield Quad(s, _A, gk(event.type), g)
@@ -272,6 +274,10 @@ def event_quads(event: Event, article_id: str) -> Iterator[Quad]:
             continue
         node = mention_iri(m)
         yield Quad(s, P.derived_from, node, g)
+        if mentions_done is not None:
+            if node in mentions_done:
+                continue
+            mentions_done.add(node)
         yield Quad(node, _A, P.mention, g)
         yield Quad(node, P.in_article, article_iri(m.article), g)
         yield Quad(node, P.sentence, _lit(m.sentence), g)
@@ -308,8 +314,9 @@ def extraction_quads(article: Article, events: Iterable[Event]) -> tuple[list[Qu
     """(quads of the article's own graph, quads of the shared entities graph)."""
     own = list(article_quads(article))
     entities: dict[str, Entity] = {}
+    mentions: set[NamedNode] = set()
     for ev in events:
-        own.extend(event_quads(ev, article.id))
+        own.extend(event_quads(ev, article.id, mentions))
         for ent in (*ev.actors, *ev.recipients, *ev.places, *([ev.attribution] if ev.attribution else [])):
             entities.setdefault(ent.id, ent)
     for ent in list(entities.values()):

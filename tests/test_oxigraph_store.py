@@ -126,6 +126,7 @@ def test_batches_of_any_size_give_the_same_store(tmp_path, batch_quads):
             many.append(Extraction(art, evs))
     with open_store(str(tmp_path / "s")) as st:
         st.batch_quads = batch_quads
+        st.round_quads = batch_quads  # rounds of bulk-loaded new articles, one in flight as the next is built
         st.write(many)
         st.write(many[:5])
         assert st.stats().articles == 14

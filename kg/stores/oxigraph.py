@@ -2,20 +2,51 @@
 
 from __future__ import annotations
 
+import sys
+import threading
+import uuid
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pyoxigraph import Literal, NamedNode, Quad, RdfFormat
+from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, serialize
 from pyoxigraph import Store as OxStore
 
 from kg import rdf
-from kg.stores.base import StoreError
+from kg.model import Extraction
+from kg.stores.base import StoreError, WriteReport
 from kg.stores.sparql import PREFIX_BLOCK, SparqlStore, bind_parameters, first_date_update, to_python
 
 _EVENT_TYPE = rdf.P.event_type
 # Quads that change an event's first date when an article adds, drops or changes them.
 _DATES = (rdf.P.date, rdf.P.reported)
 _DATING = frozenset((_EVENT_TYPE, *_DATES))
+_DATE, _REPORTED = _DATES
+_XSD_DATE = NamedNode(rdf.XSD + "date")
+# Articles being bulk-loaded: (article graph, gk:pendingWrite, round) in this graph, committed
+# before the load; (round, gk:writeComplete, true) in the transaction that completes the round.
+PENDING_GRAPH = NamedNode(rdf.GRAPH + "pending-writes")
+_PENDING = rdf.gk("pendingWrite")
+_COMPLETE = rdf.gk("writeComplete")
+_TRUE = Literal("true", datatype=NamedNode(rdf.XSD + "boolean"))
+
+
+@dataclass
+class _Round:
+    """Articles bulk-loaded together (see OxigraphStore._write_round)."""
+
+    node: NamedNode
+    graphs: set[NamedNode] = field(default_factory=set)
+    days: dict[NamedNode, list[str | None]] = field(default_factory=dict)  # event: [earliest date, earliest report]
+    known: set[NamedNode] = field(default_factory=set)  # events the store had before the round
+    error: BaseException | None = None
+
+
+@dataclass
+class _Loading:
+    rnd: _Round
+    thread: threading.Thread
 
 
 class OxigraphStore(SparqlStore):
@@ -23,6 +54,10 @@ class OxigraphStore(SparqlStore):
     # input (8,000 GDELT articles: 722 MiB; flushed every ~2,000 articles: ~220 MiB). A flush only
     # persists transactions already committed, so every article stays written whole or not at all.
     flush_quads = 100_000
+    # New articles are bulk-loaded a round at a time (see write): each load makes new files in
+    # every index, which RocksDB then compacts with the rest, so rounds are large (pyoxigraph's own
+    # bulk load works in chunks of about a million quads too). A round is held as N-Quads bytes.
+    round_quads = 1_000_000
 
     def __init__(self, store: OxStore, location: str, read_only: bool = False) -> None:
         self._store = store
@@ -31,6 +66,8 @@ class OxigraphStore(SparqlStore):
         self._shared_written: set[Quad] = set()
         self._pending_shared: list[Quad] = []
         self._unflushed = 0
+        self._bulk_written = 0
+        self._loading: _Loading | None = None
 
     @classmethod
     def open(cls, path: Path, *, create: bool = True, read_only: bool = False) -> OxigraphStore:
@@ -51,6 +88,12 @@ class OxigraphStore(SparqlStore):
                 raise StoreError(f"store {path}: in use by another kg process; wait for it to finish and try again") from None
             raise StoreError(f"store {path}: cannot open it ({text.splitlines()[0] if text else type(exc).__name__})") from None
         opened = cls(store, str(path), read_only)
+        if store.contains_named_graph(PENDING_GRAPH):
+            if read_only:
+                print(f"kg: store {path}: an ingest is running or was interrupted; the articles it is writing may show "
+                      "in part (run the ingest again to complete them)", file=sys.stderr)  # fmt: skip
+            else:
+                opened._finish_interrupted_write()
         if not read_only and opened._lacks_first_dates():
             opened.rebuild_first_dates()
         return opened
@@ -71,15 +114,174 @@ class OxigraphStore(SparqlStore):
         names = [v.value for v in solutions.variables]
         return [{n: to_python(sol[n]) for n in names if sol[n] is not None} for sol in solutions]
 
-    def _replace_articles(self, batch: list[tuple[NamedNode, list[Quad], list[Quad]]]) -> None:
-        """One transaction for the whole batch: readers and a crash see every article of it old or new.
+    def write(self, extractions: Iterable[Extraction]) -> WriteReport:
+        """Articles new to the store are bulk-loaded, a round of about `round_quads` quads at a
+        time, each round loading in a thread while the next is built (see _write_round); articles
+        already in it (or twice in one round) are replaced in transactions (see _replace_stored)."""
+        report = WriteReport()
+        it = iter(extractions)
+        try:
+            while not self._write_round(it, report):
+                pass
+        finally:
+            self._join_loader()
+        return report
 
-        New articles (the bulk of an ingest) go in with one Store.extend. An article already in the
-        store is compared with what is there: unchanged, it costs nothing (re-ingesting is cheap);
-        changed, only the difference is written, as DELETE DATA + INSERT DATA in one SPARQL update.
-        Entity quads already written by this store object are not sent again (they never go away).
-        Each event's gk:firstDate is derived in the same transaction: in Python for events no other
-        article reports (their dates are all in the batch), by a SPARQL update for the others.
+    def _write_round(self, extractions: Iterator[Extraction], report: WriteReport) -> bool:
+        """Build the next round of articles new to the store, and hand it to the loader thread:
+
+        1. one transaction marks the round's articles as pending (in PENDING_GRAPH, the round's
+           node as object) and adds the entity quads not written yet (entities are never removed,
+           so writing them early is harmless);
+        2. Store.bulk_load writes the round's quads (serialised as N-Quads by pyoxigraph) straight
+           to new files, in a thread, while the next round is built: no transaction, so a crash
+           there leaves part of them;
+        3. once it is in, one transaction adds or moves the events' first dates and marks the round
+           complete (see _finish_round); the marks are then removed.
+        open() for writing drops the articles of rounds not complete (see
+        _finish_interrupted_write), so an interrupted ingest run again equals a clean run.
+        Articles already in the store, or a second time in a round in flight (the last one wins),
+        are set aside and replaced by _replace_stored once the rounds are in; the round ends there
+        when they reach `batch_quads` quads. Returns whether the extractions are exhausted.
+        """
+        rnd = _Round(NamedNode(f"{rdf.GRAPH}pending-writes/{uuid.uuid4().hex}"))
+        before = self._loading.rnd if self._loading else _Round(rnd.node)  # the round in flight
+        stored: dict[NamedNode, tuple[NamedNode, list[Quad], list[Quad]]] = {}  # an article twice: the last wins
+        chunks: list[bytes] = []
+        group: list[Quad] = []
+        shared_new: list[Quad] = []
+        stored_size = quads = 0
+        exhausted = False
+        for ex in extractions:
+            report.add(ex)
+            own, shared = rdf.extraction_quads(ex.article, ex.events)
+            graph = rdf.article_graph(ex.article.id)
+            if graph in rnd.graphs or graph in before.graphs or graph in stored or self._store.contains_named_graph(graph):
+                stored[graph] = (graph, own, shared)
+                stored_size += len(own) + len(shared)
+                if stored_size >= self.batch_quads:
+                    break
+                continue
+            rnd.graphs.add(graph)
+            group.extend(own)
+            shared_new.extend(q for q in shared if q not in self._shared_written)
+            self._note_days(own, rnd, before)
+            quads += len(own)
+            if len(group) >= 50_000:
+                chunks.append(serialize(group, format=RdfFormat.N_QUADS))
+                group = []
+            if quads >= self.round_quads:
+                break
+        else:
+            exhausted = True
+        if rnd.graphs:
+            chunks.append(serialize(group, format=RdfFormat.N_QUADS))
+            del group
+            data = b"".join(chunks)
+            del chunks
+            self._join_loader()
+            shared_new = list(dict.fromkeys(shared_new))
+            self._store.extend([Quad(g, _PENDING, rnd.node, PENDING_GRAPH) for g in rnd.graphs] + shared_new)
+            self._shared_written.update(shared_new)
+            self._unflushed += len(rnd.graphs) + len(shared_new)
+            self._bulk_written += quads
+            self._start_loader(rnd, data)
+        if stored:
+            self._join_loader()
+            self._replace_stored(list(stored.values()))
+        return exhausted
+
+    def _note_days(self, own: list[Quad], rnd: _Round, before: _Round) -> None:
+        """Each event's earliest date and report in these quads; events the store (or the round in
+        flight) already has go to rnd.known: their first date is derived from the store's dates."""
+        days = rnd.days
+        for q in own:
+            p = q.predicate
+            if p == _EVENT_TYPE:
+                e = q.subject
+                if e not in days:
+                    days[e] = [None, None]
+                    if e in before.days or next(iter(self._store.quads_for_pattern(e, _EVENT_TYPE, None, None)), None):
+                        rnd.known.add(e)
+            elif p in (_DATE, _REPORTED):
+                seen = days.get(q.subject)
+                if seen is not None:
+                    i = 0 if p == _DATE else 1
+                    value = q.object.value  # xsd:date lexical forms (YYYY-MM-DD) sort as the days do
+                    if seen[i] is None or value < seen[i]:
+                        seen[i] = value
+
+    def _start_loader(self, rnd: _Round, data: bytes) -> None:
+        def load() -> None:
+            try:  # the IRIs were checked when the terms were built (pyoxigraph NamedNode): lenient
+                self._store.bulk_load(input=data, format=RdfFormat.N_QUADS, lenient=True)
+            except BaseException as exc:  # re-raised by _join_loader
+                rnd.error = exc
+
+        thread = threading.Thread(target=load, name="kg-oxigraph-bulk-load")
+        self._loading = _Loading(rnd, thread)
+        thread.start()
+
+    def _join_loader(self) -> None:
+        """Wait for the round in flight, then complete it (step 3 of _write_round)."""
+        loading, self._loading = self._loading, None
+        if loading is None:
+            return
+        loading.thread.join()
+        if loading.rnd.error is not None:
+            raise loading.rnd.error  # the round stays marked: the next open() for writing drops it
+        self._finish_round(loading.rnd)
+
+    def _finish_round(self, rnd: _Round) -> None:
+        """First dates in Python (for events the store had before the round, from every article's
+        dates, the round's included) and the round marked complete, in one transaction."""
+        inserts: list[Quad] = []
+        deletes: list[Quad] = []
+        for e, (date, reported) in rnd.days.items():
+            if e in rnd.known:
+                date = min((q.object.value for q in self._store.quads_for_pattern(e, _DATE, None, None)), default=None)
+                reported = min((q.object.value for q in self._store.quads_for_pattern(e, _REPORTED, None, None)), default=None)
+            day = date or reported
+            new = [Quad(e, rdf.FIRST_DATE, Literal(day, datatype=_XSD_DATE), rdf.EVENT_DATES_GRAPH)] if day else []
+            if e in rnd.known:
+                old = list(self._store.quads_for_pattern(e, rdf.FIRST_DATE, None, rdf.EVENT_DATES_GRAPH))
+                if old == new:
+                    continue
+                deletes.extend(old)
+            inserts.extend(new)
+        done = Quad(rnd.node, _COMPLETE, _TRUE, PENDING_GRAPH)
+        if deletes:
+            self._store.update(f"DELETE DATA {{ {_quad_text(deletes)} }} ; INSERT DATA {{ {_quad_text([*inserts, done])} }}")
+        else:
+            self._store.extend([*inserts, done])
+        # The round is in (and the only one marked): the marks have done their work, and go.
+        self._store.update(f"DROP SILENT GRAPH {PENDING_GRAPH}")  # one transaction: the marks never outlive the completion
+        self._unflushed += len(inserts) + len(deletes) + len(rnd.graphs)
+        self._maybe_flush()
+
+    def _finish_interrupted_write(self) -> int:
+        """Drop the article graphs of rounds a write left marked but not complete (a crash or kill
+        mid-write), with all marks, in one transaction: the store is as if those articles were
+        never written (bar entity quads, harmless and written again). Returns how many were dropped."""
+        complete = {q.subject for q in self._store.quads_for_pattern(None, _COMPLETE, None, PENDING_GRAPH)}
+        marks = self._store.quads_for_pattern(None, _PENDING, None, PENDING_GRAPH)
+        graphs = [q.subject for q in marks if q.object not in complete]
+        self._store.update(" ;\n".join([*(f"DROP SILENT GRAPH {g}" for g in graphs), f"DROP SILENT GRAPH {PENDING_GRAPH}"]))
+        self._store.flush()
+        return len(graphs)
+
+    def _maybe_flush(self) -> None:
+        if self._unflushed >= self.flush_quads:
+            self._store.flush()
+            self._unflushed = 0
+
+    def _replace_stored(self, batch: list[tuple[NamedNode, list[Quad], list[Quad]]]) -> None:
+        """Articles already in the store (or new), in one transaction: each is compared with what is there:
+        unchanged, it costs nothing (re-ingesting is cheap); changed, only the difference is
+        written, as DELETE DATA + INSERT DATA in one SPARQL update. Entity quads already written by
+        this store object are not sent again (they never go away). Each event's gk:firstDate is
+        derived in the same transaction: in Python for events no other article reports (their
+        dates are all in the batch), by a SPARQL update for the others.
         """
         inserts: list[Quad] = []
         deletes: list[Quad] = []
@@ -122,9 +324,7 @@ class OxigraphStore(SparqlStore):
         self._shared_written.update(self._pending_shared)
         self._pending_shared.clear()
         self._unflushed += len(inserts) + len(deletes)
-        if self._unflushed >= self.flush_quads:
-            self._store.flush()
-            self._unflushed = 0
+        self._maybe_flush()
 
     def _fresh_events(self, inserts: list[Quad], touched: set[NamedNode], known: set[NamedNode]) -> set[NamedNode]:
         """Events of the inserted quads that no article in the store reports yet; the others (not
@@ -167,8 +367,6 @@ class OxigraphStore(SparqlStore):
         """Write every quad (TriG, N-Quads) or the union of all graphs (triple formats)."""
         if union:
             triples = self._store.query(PREFIX_BLOCK + "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
-            from pyoxigraph import serialize
-
             serialize(triples, output, fmt, prefixes=_prefixes())
         else:
             self._store.dump(output, fmt, prefixes=_prefixes())
