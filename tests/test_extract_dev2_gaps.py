@@ -201,3 +201,64 @@ def test_closing_airspace_or_border_to_a_state_is_a_sanction(extract, text, expe
 ])
 def test_other_closures_are_no_sanction(extract, text):
     assert not of_type(extract(text), "Sanction"), show(extract(text))
+
+
+# -- land placed or fallen under a party's control ---------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("The new fence placed two villages under Russian control, officials said.", "RUS"),
+    ("The new fencing had placed 12 hectares of farmland under Azerbaijani control.", "AZE"),
+    ("The town fell under the control of the Taliban last week.", "AFG"),
+])
+def test_land_under_a_partys_control_is_a_seizure(extract, text, expected):
+    events = extract(text)
+    assert [e.actors[0].country for e in of_type(events, "Seizure")] == [expected], show(events)
+
+
+@pytest.mark.parametrize("text", [
+    "The company placed its assets under the control of a trustee.",
+    "The patient was placed under medical supervision.",
+    "The fire was brought under control on Sunday.",
+])
+def test_other_things_under_control_are_no_seizure(extract, text):
+    assert not of_type(extract(text), "Seizure"), show(extract(text))
+
+
+# -- forces that push into another state invade it ---------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Armenian troops pushed deep into Azerbaijan in 1993.", ("ARM", "AZE")),
+    ("Iraqi troops poured into Kuwait in August 1990.", ("IRQ", "KWT")),
+    ("Ukrainian forces advanced into the Kursk region last August.", ("UKR", "RUS")),
+])
+def test_forces_pushing_into_another_state_attack_it(extract, text, expected):
+    events = extract(text)
+    assert expected in pairs(events, "Attack"), show(events)
+
+
+@pytest.mark.parametrize("text", [
+    "Protesters pushed into the parliament building.",
+    "Ukrainian troops advanced into the town of Bakhmut.",
+    "Talks between Peru and Chile advanced into a second week.",
+])
+def test_pushing_into_own_land_or_by_no_forces_is_no_attack(extract, text):
+    assert not of_type(extract(text), "Attack"), show(extract(text))
+
+
+# -- an act called unacceptable, reckless ... is condemned -------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Russian troops seized two villages on Tuesday. The Georgian prime minister called the move "
+     "\"an unacceptable provocation\".", ("GEO", "RUS")),
+    ("Georgia called the Russian move an unacceptable provocation.", ("GEO", "RUS")),
+    ("Georgia described the Russian strike as reckless.", ("GEO", "RUS")),
+])
+def test_act_called_unacceptable_is_condemned(extract, text, expected):
+    events = extract(text)
+    assert expected in pairs(events, "Condemnation"), show(events)
+
+
+@pytest.mark.parametrize("text", [
+    "Georgia called the Russian move a positive step.",
+    "Russia seized two villages. Georgia did not call the move unacceptable.",
+    "Georgia called the weather unacceptable.",
+])
+def test_other_descriptions_are_no_condemnation(extract, text):
+    assert not of_type(extract(text), "Condemnation"), show(extract(text))

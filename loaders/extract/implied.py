@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.model import Entity
+from kg.model import Entity, EntityKind
 from loaders.extract import roles as R
 from loaders.extract.lexicon import (
     AID_GIVING,
@@ -96,7 +96,7 @@ class ImpliedEventReading(ReaderState):
             self._exchanged_fire(tok) or self._merit_noted(tok) or self._coming_response(tok) or (
                 self._response_awaits(tok) or self._claim_characterised(tok) or self._quoted_judgement(tok) or (
                     self._ultimatum(tok) or self._held_responsible(tok) or self._refused(tok) or self._travel_advice(tok) or (
-                        self._wished_of(tok)))))
+                        self._wished_of(tok) or self._under_control(tok) or self._pushed_into(tok) or self._called_wrong(tok)))))
 
     def _implied(self, name: str, tok: Token, actors: list[Entity], recipients: list[Entity],
                  attribution: Entity | None, objs: list[Token] | None = None) -> Found | None:
@@ -192,6 +192,41 @@ class ImpliedEventReading(ReaderState):
         if not gainers or not losers:
             return None
         return self._implied("Seizure", tok, gainers[:1], losers[:1], self.attribution(tok), objs=land)
+
+    def _under_control(self, tok: Token) -> Found | None:
+        """'placed two villages under Russian control', 'the town came under rebel control': whoever
+        the control is of seizes the land."""
+        if tok.lemma_ not in ("place", "put", "bring", "come", "fall"):
+            return None
+        control = [p for w, p in R.preps(tok) if w == "under" and p.lemma_ == "control"]
+        if not control:
+            return None
+        land = R.objects(tok) if tok.lemma_ in ("place", "put", "bring") and not R.is_passive(tok) else R.subject(tok)
+        land = [o for o in land if self._is_class(o, "territory") or any(
+            self._is_class(p, "territory") for w, p in R.preps(o) if w == "of")]
+        holders = [e for c in control[0].children if c.dep_ in ("amod", "poss", "compound") for e in self.resolve(c)]
+        holders += [e for w, p in R.preps(control[0]) if w == "of" for e in self.resolve(p)]
+        if not land or not holders:
+            return None
+        return self._implied("Seizure", tok, holders[:1], [], self.attribution(tok), objs=land)
+
+    def _pushed_into(self, tok: Token) -> Found | None:
+        """'Russian troops pushed deep into Georgia', 'the army advanced into Kursk region': forces of one
+        state that advance into another state's land invade it."""
+        if tok.lemma_ not in ("push", "advance", "march", "roll", "pour", "cross", "thrust", "drive") or R.objects(tok):
+            return None
+        forces = [s for s in R.subject(tok) if self._is_class(s, "troops")]
+        actors = self._force_owner(forces)
+        if not actors:
+            return None
+        into = [p for w, p in R.preps(tok) if w == "into"]
+        into += [p for a in R.children(tok, ("advmod",)) for w, p in R.preps(a) if w == "into"]  # 'deep into'
+        own = {a.country for a in actors}
+        land = [e for p in into for e in self.resolve(p) if e.kind is EntityKind.STATE] or self._place_states(into, own)
+        land = [e for e in land if e.country not in own]
+        if not land:
+            return None
+        return self._implied("Attack", tok, actors, land[:1], self.attribution(tok))
 
     def _military_support(self, tok: Token) -> Found | None:
         """'The Council adopted an assistance measure to support the Ghana Armed Forces', 'approved a

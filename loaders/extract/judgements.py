@@ -26,6 +26,30 @@ from loaders.extract.reading import NO_RULES, Found, ReaderState, uniq
 class JudgementReading(ReaderState):
     """Condemnation, accusation, denial and praise read from judgements of conduct and claims."""
 
+    def _called_wrong(self, tok: Token) -> Found | None:
+        """'X called the move "an unacceptable provocation"', 'described the strike as reckless': X
+        condemns whoever did the act so judged (the act's own party, else the last act told)."""
+        if tok.lemma_ not in ("call", "describe", "brand", "label", "term") or R.is_passive(tok) or any(
+                c.dep_ == "neg" for c in tok.children):
+            return None
+        objs = R.children(tok, ("dobj",))
+        verdict = [c for c in tok.children if c.dep_ in ("oprd", "xcomp", "ccomp", "acomp")]
+        verdict += [c for p in R.children(tok, ("prep",)) if p.lower_ == "as" for c in p.children]
+        if not objs:  # the parser's 'called [the move]ccomp [a provocation]dobj'
+            objs = [c for c in verdict if c.pos_ == "NOUN" and R.children(c, ("dobj",))]
+            verdict = [d for c in objs for d in R.children(c, ("dobj",))]
+        if not objs or not any(t.lemma_.lower() in CONDEMNING for v in verdict for t in v.subtree):
+            return None
+        if any(self._is_class(o, "claims") for o in objs):
+            return None  # 'called the claims outrageous' denies them (_claim_characterised)
+        actors = [e for s in R.subject(tok) for e in self.resolve(s)]
+        if not actors:
+            return None
+        doers = self._act_doer(objs[0], {a.country for a in actors if a.country})
+        if not doers:
+            return None
+        return self._implied("Condemnation", tok, actors[:1], doers[:1], self.attribution(tok), objs=objs)
+
     def _claimed_wrongs(self) -> None:
         """'X claimed that there are 30,000 Russian troops on the border', 'X alleged that Y shelled
         Z': a hostile act of another state told with a verb of contested assertion is X's accusation."""
