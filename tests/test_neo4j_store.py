@@ -249,6 +249,104 @@ def test_a_new_event_told_twice_in_one_batch_keeps_the_first_report_and_the_earl
     assert sorted(row[0]["reports"]) == ["art-2:" + later.mentions[0].id, "art-3:-"]
 
 
+def dump(uri: str) -> tuple[list, list]:
+    """Every node (labels, properties) and relationship (type, ends, properties), in a comparable form."""
+
+    def plain(props: dict) -> tuple:
+        return tuple(sorted((k, str(v)) for k, v in props.items()))
+
+    nodes = cypher(uri, "MATCH (n) RETURN labels(n) AS labels, properties(n) AS props")
+    rels = cypher(uri, "MATCH (a)-[r]->(b) RETURN type(r) AS t, a.id AS a, b.id AS b, properties(r) AS props")
+    return (
+        sorted((tuple(sorted(n["labels"])), plain(n["props"])) for n in nodes),
+        sorted((r["t"], r["a"], r["b"], plain(r["props"])) for r in rels),
+    )
+
+
+def test_reports_folded_in_one_batch_give_the_graph_that_one_article_at_a_time_gives(neo4j_uri, monkeypatch):
+    """A batch folds every report of an event new to the graph into one CREATE (first report's fields,
+    earliest date and reported day, highest confidence, places and attribution with the articles that
+    say so, one REPORTED_IN per mention). One article per transaction takes the MERGE path for every
+    report after the first: both must leave the same graph, property for property."""
+    dep = sample()[0].events[0]
+    kcna_b = dataclasses.replace(KCNA, id="org:yonhap", name="Yonhap", country="KOR")
+    seoul = Entity("place:1835848", "Seoul", EntityKind.PLACE, country="KOR", geonames=1835848)
+    variants = [  # the same event (same identity) as five articles tell it
+        dict(cameo=None, date=dt.date(2025, 4, 29), confidence=0.4, places=(), attribution=None),
+        dict(date=dt.date(2025, 4, 27), confidence=0.9, places=(seoul, KURSK), attribution=kcna_b, date_text="Sunday"),
+        dict(date=None, confidence=0.7, places=(KURSK,), attribution=KCNA, attributes={"troops": 1}),
+        dict(date=dt.date(2025, 4, 28), reported=dt.date(2025, 4, 26), confidence=0.2, places=(seoul,)),
+        dict(cameo="999", confidence=0.9, places=(), attribution=kcna_b),
+    ]
+    extractions = []
+    for i, change in enumerate(variants):
+        art = Article(f"fold-{i}", f"text {i}", title=f"t{i}", published=dt.date(2025, 4, 28))
+        mentions = () if i == 2 else (Mention(art.id, "s", 0, 1), Mention(art.id, "s2", 2, 4), Mention(art.id, "s2b", 2, 4))
+        ev = dataclasses.replace(dep, id=dep.id, mentions=mentions, **change)
+        other = dataclasses.replace(sample()[0].events[1], mentions=mentions[:1])
+        extractions.append(Extraction(art, [ev, other, ev] if i == 3 else [ev, other]))
+
+    def load(batch_articles: int) -> tuple:
+        monkeypatch.setattr("kg.stores.neo4j.BATCH_ARTICLES", batch_articles)
+        cypher(neo4j_uri, "MATCH (n) DETACH DELETE n")
+        with open_store(neo4j_uri) as st:
+            st.write(extractions)
+        return dump(neo4j_uri)
+
+    folded, one_by_one = load(100), load(1)
+    assert folded == one_by_one
+    event = cypher(
+        neo4j_uri,
+        """MATCH (e:Event {id: $id}) RETURN toString(e.date) AS date, toString(e.reported) AS reported, e.confidence AS c,
+           e.cameo AS cameo, e.date_text AS text, e.troops AS troops,
+           [(e)-[r:IN_PLACE]->(p) | p.id + '=' + reduce(s = '', a IN r.articles | s + a + ',')] AS places""",
+        id=dep.id,
+    )[0]
+    # cameo: the first report that has one; date and reported: the earliest; integer attributes: the first report's
+    assert (event["date"], event["reported"], event["c"], event["cameo"]) == ("2025-04-27", "2025-04-26", 0.9, "074")
+    assert (event["text"], event["troops"]) == ("Monday", 12000)
+    assert sorted(event["places"]) == ["place:1835848=fold-1,fold-3,", "place:538560=fold-1,fold-2,"]
+    reports = cypher(neo4j_uri, "MATCH (:Event {id: $id})-[r:REPORTED_IN]->(a) RETURN a.id AS a, r.sentence AS s", id=dep.id)
+    assert sorted((r["a"], r["s"]) for r in reports) == sorted(
+        [(f"fold-{i}", s) for i in (0, 1, 3, 4) for s in ("s", "s2b")] + [("fold-2", None)]
+    )
+
+
+def test_entities_remembered_as_written_are_written_again_when_the_graph_lost_them_or_they_changed(neo4j_uri):
+    """The store skips an entity it wrote before in the same version; an entity deleted since, or
+    written meanwhile in another version, is written again, as a store without that memory does."""
+    ex1, ex2 = sample()
+    with open_store(neo4j_uri) as st:
+        st.write([ex1, ex2])
+        clean = dump(neo4j_uri)
+        cypher(neo4j_uri, "MATCH (n) DETACH DELETE n")
+        st.write([ex1, ex2])  # the same store: its memory must not stand in for the lost nodes
+        assert dump(neo4j_uri) == clean
+
+    renamed = dataclasses.replace(KCNA, name="Korean Central News Agency", sector="state media")
+
+    def article(i: int, agency: Entity) -> Extraction:
+        art = Article(f"v-{i}", "x", published=dt.date(2025, 5, i + 1))
+        ev = dataclasses.replace(ex1.events[1], attribution=agency, id="", reported=art.published,
+                                 mentions=(Mention(art.id, "x", 0, 1),))  # fmt: skip
+        return Extraction(art, [ev])
+
+    steps = [article(0, KCNA), article(1, renamed), article(2, KCNA)]
+    cypher(neo4j_uri, "MATCH (n) DETACH DELETE n")
+    with open_store(neo4j_uri) as st:
+        for step in steps:
+            st.write([step])
+    remembered = dump(neo4j_uri)
+    cypher(neo4j_uri, "MATCH (n) DETACH DELETE n")
+    for step in steps:
+        with open_store(neo4j_uri) as st:  # a new store each time: nothing remembered
+            st.write([step])
+    assert remembered == dump(neo4j_uri)
+    assert cypher(neo4j_uri, "MATCH (n:Entity {id: 'org:kcna'}) RETURN n.name AS name, n.sector AS sector") == [
+        {"name": "KCNA", "sector": "media"}  # the last version written wins, although the store had written it before
+    ]
+
+
 def test_writers_racing_on_the_same_articles_leave_one_clean_load(neo4j_uri):
     """Two writers CREATE the same new events at once: the loser's batch is rolled back and written
     again with MERGE, so the graph equals one load."""

@@ -447,3 +447,16 @@ class NewRows:
     @property
     def events(self) -> list[dict[str, Any]]:
         return [event.row() for event in self._new.values()]
+
+    def merge_waves(self) -> list[list[dict[str, Any]]]:
+        """The MERGE rows in waves holding at most one report of each event, in report order: a row
+        of MERGE_EVENTS does not see what another row of the same statement created."""
+        waves: list[list[dict[str, Any]]] = []
+        seen: dict[str, int] = defaultdict(int)
+        for row in self.merge:
+            k = seen[row["id"]]
+            seen[row["id"]] += 1
+            if k == len(waves):
+                waves.append([])
+            waves[k].append(row)
+        return waves
