@@ -15,6 +15,8 @@ from spacy.tokens import Doc
 
 from kg.model import Entity, Event, Mention, Polarity
 from kg.ontology import taxonomy
+from loaders.extract.classifier import enabled as classifier_enabled
+from loaders.extract.classifier import propose
 from loaders.extract.events import ArticleReader
 from loaders.extract.gazetteer import load_gazetteer
 from loaders.extract.intent import expresses_intent
@@ -45,7 +47,10 @@ class EventsComponent:
         article_id = meta.get("id") or "article"
         publisher = self._publisher(meta.get("source"))
         mentions = Mentions(doc, self.gz, self.matcher, published, publisher)
-        found = ArticleReader(doc, mentions, self.rules, published).run()
+        reader = ArticleReader(doc, mentions, self.rules, published)
+        found = reader.run()
+        if classifier_enabled():  # the learned recall hook, GEOKG_EVENT_CLASSIFIER=1 (read per article)
+            found += propose(reader, found)
         text = doc.text  # built from the tokens on each access: once per article, not per mention
         groups = group_mentions(found, lambda f: _mention(doc, f, article_id, text))
         events = [self._event(g, article_id, published, doc) for g in groups]
