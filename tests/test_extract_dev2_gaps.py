@@ -262,3 +262,20 @@ def test_act_called_unacceptable_is_condemned(extract, text, expected):
 ])
 def test_other_descriptions_are_no_condemnation(extract, text):
     assert not of_type(extract(text), "Condemnation"), show(extract(text))
+
+
+# -- 'them' after 'the leaders of both countries' in the same sentence -------------------------------
+@pytest.mark.parametrize("text", [
+    "Sudan accused Chad of arming the rebels on Friday. William Ruto spoke by telephone with the leaders of both "
+    "countries on Monday and urged them to avoid war.",
+    "Sudan accused Chad of arming the rebels on Friday. William Ruto spoke with both sides on Monday and urged them "
+    "to avoid war.",
+])
+def test_them_is_the_pair_named_before_in_the_sentence(extract, text):
+    events = extract(text)
+    assert pairs(events, "Demand") == {("KEN", "SDN"), ("KEN", "TCD")}, show(events)
+
+
+def test_them_with_no_pair_named_stays_unresolved(extract):
+    events = extract("William Ruto spoke with reporters on Monday and urged them to stay calm.")
+    assert all(not e.recipients for e in of_type(events, "Demand")), show(events)

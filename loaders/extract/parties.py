@@ -42,7 +42,7 @@ class PartyResolution(ReaderState):
             return [es.entity]
         if tok.pos_ == "PRON" or tok.tag_ in ("PRP", "PRP$"):
             if tok.lower_ in PRONOUNS_PLURAL:
-                return self._group_before(tok) or self._pair_again(tok, 1)
+                return self._group_before(tok) or self._pair_again(tok, 1) or self._pair_earlier_in_sentence(tok)
             label = self.label_at(tok.i)
             if label is not None and tok.lower_ in PRONOUNS_FIRST:
                 return [label[0]]
@@ -298,6 +298,16 @@ class PartyResolution(ReaderState):
             if all(e.kind in kinds for e in pair) and pair[0].country != pair[1].country and not any(
                     e.country in self.exclude for e in pair):
                 return pair
+        return []
+
+    def _pair_earlier_in_sentence(self, tok: Token) -> list[Entity]:
+        """'spoke with the leaders of both countries and urged them': 'them' is the pair named just before."""
+        if tok.dep_ not in ("dobj", "dative", "pobj"):
+            return []
+        for t in reversed(tok.sent[: tok.i - tok.sent.start]):
+            if t.tag_ == "NNS" and t.lemma_.lower() in PAIR_NOUNS and any(
+                    c.lower_ in ("both", "two") for c in t.children) and (pair := self._resolve_one(t, 1)):
+                return self.last_pair[1] if self.last_pair and self.last_pair[0] == t.i else pair
         return []
 
     def _group_before(self, tok: Token) -> list[Entity]:
