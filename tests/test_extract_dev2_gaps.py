@@ -279,3 +279,16 @@ def test_them_is_the_pair_named_before_in_the_sentence(extract, text):
 def test_them_with_no_pair_named_stays_unresolved(extract):
     events = extract("William Ruto spoke with reporters on Monday and urged them to stay calm.")
     assert all(not e.recipients for e in of_type(events, "Demand")), show(events)
+
+
+# -- 'In Kampala, government spokesman X ...': a new official is of the city's state -----------------
+def test_new_official_of_the_city_the_clause_opens_in(extract):
+    events = extract("Kenya accused Uganda of massing troops. In Kampala, government spokesman Ofwono Opondo dismissed "
+                     "the statement. He in turn accused Nairobi of arming rebels in the north.")
+    assert ("UGA", "KEN") in pairs(events, "Accusation"), show(events)
+    assert [e.actors[0].country for e in of_type(events, "Denial")] == ["UGA"], show(events)
+
+
+def test_new_official_without_a_city_is_of_the_main_state(extract):
+    events = extract("Kenya accused Uganda of massing troops. Government spokesman Ofwono Opondo dismissed the statement.")
+    assert [e.actors[0].country for e in of_type(events, "Denial")] == ["KEN"], show(events)

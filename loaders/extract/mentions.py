@@ -342,9 +342,19 @@ class Mentions:
             return full_names.get(words[-1])
         owner = self._affiliation(span)
         if owner is None and self._state_titled(span):
-            owner = self.main_state(span.start)  # 'President X said' in an article about one state
+            owner = self._said_in(span) or self.main_state(span.start)  # 'President X said' in an article about one state
         country = owner.country if owner is not None else None
         return Entity(id=entity_id(EntityKind.PERSON, text), name=text, kind=EntityKind.PERSON, country=country)
+
+    def _said_in(self, span: Span) -> Entity | None:
+        """'In Kampala, government spokesman X said': the state of the city the clause opens in."""
+        for tok in span.sent[: span.start - span.sent.start]:
+            if tok.dep_ == "prep" and tok.lower_ == "in" and tok.head.i == span.root.head.i:
+                for obj in tok.children:
+                    es = self.by_token.get(obj.i)
+                    if obj.dep_ == "pobj" and es is not None and es.entity.kind is EntityKind.PLACE and es.entity.country:
+                        return self.gz.entities.get(f"state:{es.entity.country}")
+        return None
 
     def _titled(self, start: int) -> bool:
         """Is the word at `start` right after a person's title written as one ('President', 'Mr')?"""
