@@ -3,24 +3,37 @@
 // param: since date = 0001-01-01 Only deployments on or after this date (an undated one counts by the date it was reported).
 // param: limit int = 100 At most this many rows, newest first.
 // param: offset int = 0 Skip this many rows first (offset=100 with limit=100 is the second page).
-// Deployments are few (0.2% of the events), so they are read by their type label and index; the places,
-// recipients and mentions are read only for the page:
-// 1. The cut: the date of the (offset + limit)-th newest (deployment, deployer) that has a date. Each
-//    gives at least one row, so every row of the page is on or after it.
+// The page is found without reading every deployment:
+// 1. The cut: the date of the (offset + limit)-th newest (deployment, deployer) that has a date, the
+//    deployments walked newest first in the (type, date) index until the page is full. Each gives at
+//    least one row, so every row of the page is on or after it.
 // 2. The rows of the deployments on or after the cut (an undated one counts by the date it was
 //    reported), sorted; without a cut (fewer than a page), of all of them.
 OPTIONAL CALL () {
-  MATCH (e:Deployment) WHERE e.type = 'Deployment' AND e.date >= date($since)
+  MATCH (e:Event) WHERE e.type = 'Deployment' AND e.date >= date($since)
+  WITH e ORDER BY e.type DESC, e.date DESC
   MATCH (e)-[:ACTOR]->(x:Entity)
-  WITH DISTINCT e.date AS d, e, x.name AS deployer
-  RETURN d ORDER BY d DESC LIMIT $offset + $limit
+  WITH DISTINCT e.type AS type, e.date AS d, e, x.name AS deployer
+  RETURN d ORDER BY type DESC, d DESC LIMIT $offset + $limit
 }
 WITH min(d) AS low, count(d) AS n
 WHERE $limit > 0
 WITH CASE WHEN n = $offset + $limit THEN low END AS cut
-MATCH (e:Event {type: 'Deployment'})-[:ACTOR]->(x:Entity)
+CALL (cut) {
+  MATCH (e:Event) WHERE e.type = 'Deployment' AND e.date >= cut
+  RETURN e
+  UNION ALL
+  WITH cut WHERE cut IS NOT NULL
+  MATCH (e:Deployment) WHERE e.type = 'Deployment' AND e.date IS NULL AND e.reported >= cut
+  RETURN e
+  UNION ALL
+  WITH CASE WHEN cut IS NULL THEN 'Deployment' END AS every
+  MATCH (e:Event {type: every})
+  RETURN e
+}
+MATCH (e)-[:ACTOR]->(x:Entity)
 WITH e, x, coalesce(e.date, e.reported) AS d
-WHERE (d IS NULL OR d >= date($since)) AND (cut IS NULL OR d >= cut)
+WHERE d IS NULL OR d >= date($since)
 OPTIONAL MATCH (e)-[:RECIPIENT]->(y:Entity)
 OPTIONAL MATCH (e)-[:IN_PLACE]->(p:Entity)
 OPTIONAL MATCH (e)-[m:REPORTED_IN]->(:Article) WHERE m.id IS NOT NULL

@@ -46,6 +46,8 @@ SCHEMA = [
     "CREATE INDEX event_date IF NOT EXISTS FOR (n:Event) ON (n.date)",
     # the saved queries page newest first: an undated event counts by the date it was reported
     "CREATE INDEX event_reported IF NOT EXISTS FOR (n:Event) ON (n.reported)",
+    # ... and the rare types (deployments) are walked newest first in their own (type, date) order
+    "CREATE INDEX event_type_date IF NOT EXISTS FOR (n:Event) ON (n.type, n.date)",
     "CREATE INDEX mention_id IF NOT EXISTS FOR ()-[r:REPORTED_IN]-() ON (r.id)",
 ]
 
