@@ -292,3 +292,18 @@ def test_new_official_of_the_city_the_clause_opens_in(extract):
 def test_new_official_without_a_city_is_of_the_main_state(extract):
     events = extract("Kenya accused Uganda of massing troops. Government spokesman Ofwono Opondo dismissed the statement.")
     assert [e.actors[0].country for e in of_type(events, "Denial")] == ["KEN"], show(events)
+
+
+# -- 'the rebel alliance CSP-DPA': the body named beside a group noun --------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Malian troops carried out drone strikes on positions of the rebel alliance CSP-DPA near Kidal.", "CSP-DPA"),
+    ("Pakistan carried out air strikes on positions of the militant group TTP near the border.",
+     "Tehrik-i-Taliban Pakistan"),
+])
+def test_group_noun_with_its_name_beside_it(extract, text, expected):
+    events = extract(text)
+    assert [r.name for e in of_type(events, "Attack") for r in e.recipients] == [expected], show(events)
+
+
+def test_group_noun_alone_names_no_one(extract):
+    assert not extract("The rebel alliance said on Monday that it had repelled the attack.")

@@ -83,6 +83,12 @@ class PartyResolution(ReaderState):
                 es = self.m.at(child.i)
                 if es is not None and es.entity.kind is EntityKind.PERSON:
                     return [es.entity]
+        if lemma in ("alliance", "group", "movement", "coalition", "militia", "organisation", "organization"):
+            # 'the rebel alliance CSP-DPA', 'the militant group Hamas': the body named beside the noun
+            for child in R.children(tok, ("appos",)):
+                es = self.m.at(child.i)
+                if es is not None and es.entity.kind in (EntityKind.ORGANISATION, EntityKind.ARMED_GROUP):
+                    return [es.entity]
         member = org_like and (self.rules.in_class(lemma, "people") or self.rules.in_class(lemma, "troops"))
         if lemma in TARGET_NOUNS or member:
             # 'strikes on targets associated with the chemical weapons capabilities of Assad',
