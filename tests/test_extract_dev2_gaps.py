@@ -307,3 +307,14 @@ def test_group_noun_with_its_name_beside_it(extract, text, expected):
 
 def test_group_noun_alone_names_no_one(extract):
     assert not extract("The rebel alliance said on Monday that it had repelled the attack.")
+
+
+# -- 'the defence ministers of X and Y' are named, not a pair to look back for -----------------------
+def test_plural_officials_of_named_states(extract):
+    events = extract("Assimi Goita met the defence ministers of Chad and Niger in Bamako on Thursday.")
+    assert {r.country for e in of_type(events, "Meeting") for r in e.recipients} & {"TCD", "NER"}, show(events)
+
+
+def test_plural_officials_of_both_countries_are_still_the_pair(extract):
+    events = extract("Egypt and Sudan held talks. The foreign ministers of both countries signed a deal.")
+    assert pairs(events, "Agreement") == {("EGY", "SDN")}, show(events)

@@ -61,7 +61,9 @@ class PartyResolution(ReaderState):
                 if es is not None and es.entity.kind is EntityKind.STATE:
                     return [es.entity]
         if tok.tag_ == "NNS" and lemma in PAIR_NOUNS and any(
-                c.lower_ in ("the", "their", "our", "both", "two") for c in tok.children):
+                c.lower_ in ("the", "their", "our", "both", "two") for c in tok.children) and not any(
+                p.lower_ == "of" and any(self.m.at(o.i) for o in R.children(p, ("pobj",))) for p in R.children(tok, ("prep",))):
+            # (not 'the defence ministers of X and Y': those are named)
             pair = self._pair_before(tok)
             if not pair and any(c.lower_ == "both" for c in tok.children):
                 pair = self.m.sides(tok.i, self.exclude)  # 'urged both sides': the two parties the article is about
