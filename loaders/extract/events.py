@@ -343,8 +343,8 @@ class ArticleReader(PartyResolution, ImpliedEventReading, JudgementReading, Resp
         for w, p in pp:
             if w in allowed or (w == "of" and nominal and "of" in allowed):
                 recipients += self.resolve(p)
-            if name == "Sanction" and tok.lemma_ == "close" and w in ("to", "with"):
-                # 'closed its airspace to Mali / to flights from Mali', 'closed its border with X'
+            if name == "Sanction" and tok.lemma_ == "close" and w == "to":
+                # 'closed its airspace to Mali / to flights from Mali' (not 'its border with X', often for security)
                 whose = [o for q in R.children(p, ("prep",)) if q.lower_ in ("from", "of", "to")
                          for q2 in (q, *q.conjuncts) for o in R.children(q2, ("pobj",))]  # 'from and to X'
                 recipients += [e for x in (p, *whose) for e in self.resolve(x)]
