@@ -10,7 +10,7 @@ from pyoxigraph import NamedNode
 
 from kg import rdf
 from kg.model import Extraction
-from kg.stores import open_store
+from kg.stores import StoreError, open_store
 from kg.stores.oxigraph import OxigraphStore
 from tests.rdf_sample import sample_events, sample_extractions
 
@@ -151,3 +151,15 @@ def test_an_event_told_again_by_a_later_article_keeps_one_right_first_date(tmp_p
             assert _first_dates(st) == _days_of_events_read_back(st)
         assert len(_first_dates(st)) == 3
         assert len(list(st._store.quads_for_pattern(None, rdf.FIRST_DATE, None, None))) == 3
+
+
+def test_optimize_keeps_every_quad_and_needs_a_writable_store(tmp_path):
+    with open_store(str(tmp_path / "s")) as st:
+        st.round_quads = 40  # several bulk-loaded rounds: several files per index to compact
+        st.write(sample_extractions())
+        before = set(st._store)
+        st.optimize()
+        assert set(st._store) == before and len(before) == 154
+        assert sorted(st.events(), key=lambda e: e.id) == sample_events()
+    with open_store(str(tmp_path / "s"), read_only=True) as st, pytest.raises(StoreError, match="read-only"):
+        st.optimize()
