@@ -264,10 +264,11 @@ def dump(uri: str) -> tuple[list, list]:
 
 
 def test_reports_folded_in_one_batch_give_the_graph_that_one_article_at_a_time_gives(neo4j_uri, monkeypatch):
-    """A batch folds every report of an event new to the graph into one CREATE (first report's fields,
-    earliest date and reported day, highest confidence, places and attribution with the articles that
-    say so, one REPORTED_IN per mention). One article per transaction takes the MERGE path for every
-    report after the first: both must leave the same graph, property for property."""
+    """A batch folds every report of an event into one row (first report's fields, earliest date and
+    reported day, highest confidence, places and attribution with the articles that say so, one
+    REPORTED_IN per mention): a CREATE when the event is new to the graph, a MERGE when it is known.
+    One article per transaction applies the reports one at a time: all must leave the same graph,
+    property for property."""
     dep = sample()[0].events[0]
     kcna_b = dataclasses.replace(KCNA, id="org:yonhap", name="Yonhap", country="KOR")
     seoul = Entity("place:1835848", "Seoul", EntityKind.PLACE, country="KOR", geonames=1835848)
@@ -286,15 +287,19 @@ def test_reports_folded_in_one_batch_give_the_graph_that_one_article_at_a_time_g
         other = dataclasses.replace(sample()[0].events[1], mentions=mentions[:1])
         extractions.append(Extraction(art, [ev, other, ev] if i == 3 else [ev, other]))
 
-    def load(batch_articles: int) -> tuple:
+    def load(batch_articles: int, first: int = 0) -> tuple:
         monkeypatch.setattr("kg.stores.neo4j.BATCH_ARTICLES", batch_articles)
         cypher(neo4j_uri, "MATCH (n) DETACH DELETE n")
         with open_store(neo4j_uri) as st:
-            st.write(extractions)
+            if first:
+                st.write(extractions[:first])
+            st.write(extractions[first:])
         return dump(neo4j_uri)
 
     folded, one_by_one = load(100), load(1)
     assert folded == one_by_one
+    # the event known from the first article, its four other reports folded into one MERGE row
+    assert load(100, first=1) == one_by_one
     event = cypher(
         neo4j_uri,
         """MATCH (e:Event {id: $id}) RETURN toString(e.date) AS date, toString(e.reported) AS reported, e.confidence AS c,

@@ -448,7 +448,8 @@ def _write_rows(tx: Any, rows: schema.Batch, fast: bool, written: dict[str, Enti
     new = rows.split(old_events)
     if new.events:
         tx.run(schema.CREATE_EVENTS, rows=new.events).consume()
-    for wave in new.merge_waves():
-        tx.run(schema.MERGE_EVENTS, rows=wave).consume()
+    merge = new.merge
+    if merge:
+        tx.run(schema.MERGE_EVENTS, rows=merge).consume()
     if ids:
         tx.run(schema.DROP_ORPHANS, ids=ids).consume()

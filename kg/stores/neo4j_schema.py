@@ -168,8 +168,10 @@ CREATE (a:Article)
 SET a = row
 """
 
-# A report of an event the graph already holds (before the batch): the event's first-reported
-# properties win, its date is the earliest, and the roles are MERGEd. The REPORTED_IN of a mention is
+# The reports of an event the graph already holds (before the batch), folded into one row per event
+# as for CREATE_EVENTS: the event's first-reported properties win, its date is the earliest, the
+# roles are MERGEd and each article's mentions added (a bare REPORTED_IN when the article's first
+# report in the batch had no located sentence and the article had none for the event). The REPORTED_IN of a mention is
 # found among the event's relationships to the article (Expand(Into)), not by a MERGE on its id:
 # a plan kept from a small graph would find it through the mention_id index and scan that whole
 # index for every row (measured: 110 rows took 2 s after 2,000 events and 29 s after 14,000).
@@ -178,28 +180,30 @@ MERGE_EVENTS = (
     + f"""
 UNWIND $rows AS row
 MERGE (e:Event {{id: row.id}})
-ON CREATE SET e += row.props, e += row.attrs
+ON CREATE SET e += row.props
 ON MATCH SET {_SET_FIRST},
   e.confidence = CASE WHEN row.props.confidence > e.confidence THEN row.props.confidence ELSE e.confidence END,
   e.date = CASE WHEN e.date IS NULL OR row.props.date < e.date THEN coalesce(row.props.date, e.date) ELSE e.date END,
   e.reported = CASE WHEN e.reported IS NULL OR row.props.reported < e.reported
                     THEN coalesce(row.props.reported, e.reported) ELSE e.reported END
-SET e:$(row.props.type)
+SET e:$(row.labels)
 WITH e, row
-MATCH (a:Article {{id: row.article}})
 FOREACH (x IN row.actors | MERGE (n:Entity {{id: x}}) MERGE (e)-[:ACTOR]->(n))
 FOREACH (x IN row.recipients | MERGE (n:Entity {{id: x}}) MERGE (e)-[:RECIPIENT]->(n))
-FOREACH (x IN row.places | MERGE (n:Entity {{id: x}}) MERGE (e)-[r:IN_PLACE]->(n)
-  SET r.articles = CASE WHEN row.article IN coalesce(r.articles, []) THEN r.articles
-                        ELSE coalesce(r.articles, []) + row.article END)
-FOREACH (x IN row.attribution | MERGE (n:Entity {{id: x}}) MERGE (e)-[r:ATTRIBUTED_TO]->(n)
-  SET r.articles = CASE WHEN row.article IN coalesce(r.articles, []) THEN r.articles
-                        ELSE coalesce(r.articles, []) + row.article END)
-WITH e, a, row, [(e)-[r:REPORTED_IN]->(a) | r] AS had
-FOREACH (m IN row.mentions |
-  FOREACH (r IN [x IN had WHERE x.id = m.id] | SET r = m)
-  FOREACH (_ IN CASE WHEN any(x IN had WHERE x.id = m.id) THEN [] ELSE [1] END | CREATE (e)-[r:REPORTED_IN]->(a) SET r = m))
-FOREACH (_ IN CASE WHEN size(row.mentions) = 0 AND size(had) = 0 THEN [1] ELSE [] END | CREATE (e)-[:REPORTED_IN]->(a))
+FOREACH (x IN row.places | MERGE (n:Entity {{id: x.entity}}) MERGE (e)-[r:IN_PLACE]->(n)
+  SET r.articles = coalesce(r.articles, []) + [a IN x.articles WHERE NOT a IN coalesce(r.articles, [])])
+FOREACH (x IN row.attribution | MERGE (n:Entity {{id: x.entity}}) MERGE (e)-[r:ATTRIBUTED_TO]->(n)
+  SET r.articles = coalesce(r.articles, []) + [a IN x.articles WHERE NOT a IN coalesce(r.articles, [])])
+WITH e, row
+CALL (e, row) {{
+  UNWIND row.reports AS rep
+  MATCH (a:Article {{id: rep.article}})
+  WITH e, a, rep, [(e)-[r:REPORTED_IN]->(a) | r] AS had
+  FOREACH (m IN rep.mentions |
+    FOREACH (r IN [x IN had WHERE x.id = m.id] | SET r = m)
+    FOREACH (_ IN CASE WHEN any(x IN had WHERE x.id = m.id) THEN [] ELSE [1] END | CREATE (e)-[r:REPORTED_IN]->(a) SET r = m))
+  FOREACH (_ IN CASE WHEN rep.bare AND size(had) = 0 THEN [1] ELSE [] END | CREATE (e)-[:REPORTED_IN]->(a))
+}}
 """
 )
 
@@ -372,14 +376,12 @@ class Batch:
         reports of events it holds, left as rows for MERGE_EVENTS."""
         new = NewRows()
         for row in self.events:
-            if row["id"] in known_events:
-                new.merge.append(row)
-            else:
-                new.add(row)
+            new.add(row, row["id"] in known_events)
         return new
 
 
 _ROLE_KEYS = (("ACTOR", "actors"), ("RECIPIENT", "recipients"), ("IN_PLACE", "places"), ("ATTRIBUTED_TO", "attribution"))
+_ROLE_NAMES = dict(_ROLE_KEYS)
 # Which articles say so: kept on these roles so that forgetting an article can withdraw its claim.
 _SOURCED_ROLES = frozenset(("IN_PLACE", "ATTRIBUTED_TO"))
 
@@ -423,6 +425,20 @@ class _NewEvent:
             self.mentions[(article, None)] = {}
         self.linked.add(article)
 
+    def merge_row(self, event_id: str) -> dict[str, Any]:
+        """The row of MERGE_EVENTS: roles by type, mentions by article."""
+        roles: dict[str, list[Any]] = {key: [] for _, key in _ROLE_KEYS}
+        for (role, entity), props in self.roles.items():
+            roles[_ROLE_NAMES[role]].append({"entity": entity, **props} if role in _SOURCED_ROLES else entity)
+        reports: dict[str, dict[str, Any]] = {}
+        for (article, mention), m in self.mentions.items():
+            report = reports.setdefault(article, {"article": article, "mentions": [], "bare": False})
+            if mention is None:
+                report["bare"] = True
+            else:
+                report["mentions"].append(m)
+        return {"id": event_id, "props": self.props, "labels": list(self.labels), **roles, "reports": list(reports.values())}
+
     def row(self) -> dict[str, Any]:
         return {
             "props": self.props,
@@ -438,28 +454,20 @@ class NewRows:
 
     def __init__(self) -> None:
         self._new: dict[str, _NewEvent] = {}
-        self.merge: list[dict[str, Any]] = []
+        self._known: dict[str, _NewEvent] = {}
 
-    def add(self, row: dict[str, Any]) -> None:
-        event = self._new.get(row["id"])
+    def add(self, row: dict[str, Any], known: bool = False) -> None:
+        events = self._known if known else self._new
+        event = events.get(row["id"])
         first = event is None
         if event is None:
-            event = self._new[row["id"]] = _NewEvent(row)
+            event = events[row["id"]] = _NewEvent(row)
         event.fold(row, first)
 
     @property
     def events(self) -> list[dict[str, Any]]:
         return [event.row() for event in self._new.values()]
 
-    def merge_waves(self) -> list[list[dict[str, Any]]]:
-        """The MERGE rows in waves holding at most one report of each event, in report order: a row
-        of MERGE_EVENTS does not see what another row of the same statement created."""
-        waves: list[list[dict[str, Any]]] = []
-        seen: dict[str, int] = defaultdict(int)
-        for row in self.merge:
-            k = seen[row["id"]]
-            seen[row["id"]] += 1
-            if k == len(waves):
-                waves.append([])
-            waves[k].append(row)
-        return waves
+    @property
+    def merge(self) -> list[dict[str, Any]]:
+        return [event.merge_row(event_id) for event_id, event in self._known.items()]
