@@ -46,7 +46,7 @@ def load_bench(events: int, workdir: Path, optimize: bool = False) -> None:
         st.write(extractions)
         with Timer() as c:
             st.close()
-    figure("writer: of which close (flush)", c.seconds, "s")
+    figure("writer: of which close (flush, optimize after a large load)", c.seconds, "s")
     check = pyoxigraph.Store.read_only(str(store_dir))
     quads = len(check)
     del check

@@ -163,3 +163,22 @@ def test_optimize_keeps_every_quad_and_needs_a_writable_store(tmp_path):
         assert sorted(st.events(), key=lambda e: e.id) == sample_events()
     with open_store(str(tmp_path / "s"), read_only=True) as st, pytest.raises(StoreError, match="read-only"):
         st.optimize()
+
+
+def test_closing_after_a_large_bulk_load_optimizes_the_store(tmp_path):
+    optimized: list[int] = []
+
+    class Recording(OxigraphStore):
+        def optimize(self) -> None:
+            optimized.append(self._bulk_written)
+            super().optimize()
+
+    for _ in range(2):  # the second write loads nothing new: no compaction on close
+        with Recording.open(tmp_path / "s") as st:
+            st.round_quads = 40
+            st.optimize_after_quads = 90
+            st.write(sample_extractions())
+            before = set(st._store)
+    assert optimized == [100]  # the two articles' own quads (entities and first dates go in transactions)
+    with open_store(str(tmp_path / "s"), read_only=True) as st:
+        assert set(st._store) == before and len(before) == 154
