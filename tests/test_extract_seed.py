@@ -13,13 +13,11 @@ SEED = Path(__file__).resolve().parent.parent / "seeds" / "north-korea-troops-ru
 
 
 @pytest.fixture(scope="module")
-def seed():
-    from loaders.extract import Extractor
-
+def seed(extractor):
     meta = json.loads(SEED.with_suffix(".meta.json").read_text(encoding="utf-8"))
     art = Article(id="seed", text=SEED.with_suffix(".txt").read_text(encoding="utf-8"),
                   published=dt.date.fromisoformat(meta["published"]))
-    return art, Extractor().extract_one(art).events
+    return art, extractor.extract_one(art).events
 
 
 def states(ents):
