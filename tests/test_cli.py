@@ -179,3 +179,21 @@ def test_export_turtle_to_a_file(seeded_store, tmp_path):
     assert result.exit_code == 0, result.output
     g = rdflib.Graph().parse(out, format="turtle")
     assert len(g) > 50
+
+
+@pytest.mark.parametrize(("name", "value", "says"), [
+    ("GEOKG_EVENT_CLASSIFIER", "maybe", "use 1 (on) or 0 (off)"),
+    ("GEOKG_EVENT_CLASSIFIER_MIN_P", "high", "a probability above 0 and at most 1"),
+    ("GEOKG_EVENT_CLASSIFIER_MIN_P", "1.5", "a probability above 0 and at most 1"),
+])
+def test_a_meaningless_classifier_setting_is_one_line_and_exit_2(monkeypatch, tmp_path, name, value, says):
+    monkeypatch.setenv(name, value)
+    store = tmp_path / "kg-data"
+    result = kg("ingest", str(SEEDS), "--store", str(store))
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("kg: ") and name in lines[0] and says in lines[0]
+    monkeypatch.delenv(name)
+    if store.exists():  # the store may have been opened, but no article went in
+        stats = kg("stats", "--store", str(store))
+        assert stats.exit_code == 0 and "0 article(s), 0 event(s)" in stats.stdout, stats.output

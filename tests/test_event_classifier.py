@@ -114,3 +114,17 @@ def test_propose_without_rule_events(monkeypatch):
         ("Meeting", ["POL"], ["state:DEU"])]
     assert found[0].attributes["source"] == "classifier"
     assert propose(reader, [], threshold=1.01) == []  # nothing passes an impossible threshold
+
+
+def test_settings_are_read_as_given_and_a_meaningless_one_is_refused(monkeypatch):
+    from loaders.extract.classifier import ClassifierSettingError, enabled, min_p
+
+    monkeypatch.setenv("GEOKG_EVENT_CLASSIFIER", "off")
+    monkeypatch.setenv("GEOKG_EVENT_CLASSIFIER_MIN_P", "0.8")
+    assert enabled() is False and min_p() == 0.8
+    monkeypatch.setenv("GEOKG_EVENT_CLASSIFIER", "sometimes")
+    with pytest.raises(ClassifierSettingError, match="GEOKG_EVENT_CLASSIFIER='sometimes'"):
+        enabled()
+    monkeypatch.setenv("GEOKG_EVENT_CLASSIFIER_MIN_P", "0")
+    with pytest.raises(ClassifierSettingError, match="at most 1"):
+        min_p()

@@ -101,11 +101,11 @@ def test_strike_target_named_deep_in_the_phrase(extract):
 
 def test_a_person_and_their_state_accusing_are_two_events(extract):
     from kg.model import Entity, EntityKind
-    from loaders.extract.merge import _party
+    from loaders.extract.merge import party
 
     person = Entity(id="person:x", name="X", kind=EntityKind.PERSON, country="USA")
-    assert _party("Accusation", person) == "person:x"
-    assert _party("Deployment", person) == "USA"
+    assert party("Accusation", person) == "person:x"
+    assert party("Deployment", person) == "USA"
 
 
 def _parties(ev):

@@ -76,12 +76,12 @@ def _articles(paths: list[str], published: str | None, tally: _Tally) -> Iterato
 
 
 def _extractions(paths: list[str], published: str | None, workers: int, tally: _Tally) -> Iterator[Extraction]:
-    from loaders.extract import Extractor, NoModelError
+    from loaders.extract import ClassifierSettingError, Extractor, NoModelError
 
     try:
         extractor = Extractor(workers=workers)
         yield from extractor.extract(_articles(paths, published, tally))
-    except NoModelError as exc:
+    except (NoModelError, ClassifierSettingError) as exc:
         fail(str(exc))
 
 

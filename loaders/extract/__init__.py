@@ -5,7 +5,8 @@
         extraction.events
 """
 
+from loaders.extract.classifier import ClassifierSettingError
 from loaders.extract.nlp import NoModelError, load_nlp
 from loaders.extract.pipeline import Extractor
 
-__all__ = ["Extractor", "NoModelError", "load_nlp"]
+__all__ = ["ClassifierSettingError", "Extractor", "NoModelError", "load_nlp"]

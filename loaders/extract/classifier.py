@@ -41,6 +41,9 @@ from spacy.tokens import Doc, Token
 
 from kg.model import Polarity
 from loaders.extract import roles as R
+from loaders.extract.merge import SPEECH_TYPES, party, state
+from loaders.extract.reading import NO_RULES
+from loaders.extract.rules import Trigger
 
 TRAINING_FILE = Path(__file__).with_name("training") / "event_sentences.jsonl"
 NONE = "NONE"
@@ -55,7 +58,11 @@ SETTINGS = {"arch": "spacy.TextCatBOW.v3", "ngram_size": 2, "length": 2**15, "ep
             "seed": 0, "features": 3}
 ENTITY_LABELS = {"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"}
 # Types whose act is itself a verb of saying ('warned', 'accused', 'denied'): the speech verb may carry it.
-SPEECH_TYPES = {"Condemnation", "Accusation", "Praise", "Denial", "Threat", "Demand", "Rejection", "Sympathy"}
+SAYING_TYPES = SPEECH_TYPES | {"Rejection", "Sympathy"}
+
+
+class ClassifierSettingError(ValueError):
+    """A GEOKG_EVENT_CLASSIFIER* environment variable with a value that means nothing."""
 
 
 def enabled() -> bool:
@@ -64,14 +71,22 @@ def enabled() -> bool:
         return True
     if raw in ("0", "false", "no", "off"):
         return False
+    if raw:
+        raise ClassifierSettingError(f"{ENV_SWITCH}={raw!r}: use 1 (on) or 0 (off)")
     return DEFAULT_ON
 
 
 def min_p() -> float:
-    try:
-        return float(os.environ.get(ENV_MIN_P, "") or MIN_P)
-    except ValueError:
+    raw = os.environ.get(ENV_MIN_P, "").strip()
+    if not raw:
         return MIN_P
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if not 0.0 < value <= 1.0:
+        raise ClassifierSettingError(f"{ENV_MIN_P}={raw!r}: a probability above 0 and at most 1")
+    return value
 
 
 # -- features ----------------------------------------------------------------------------------------
@@ -202,8 +217,6 @@ def propose(reader, found: list, classifier: EventClassifier | None = None, thre
     classifier gives with p >= threshold that the rules found in no event of that sentence is read
     from the clause by the extractor's own clause reader (see the module docstring)."""
     from kg.ontology import taxonomy
-    from loaders.extract.reading import NO_RULES
-    from loaders.extract.rules import Trigger
 
     doc = reader.doc
     clf = classifier or load_classifier()
@@ -233,11 +246,11 @@ def propose(reader, found: list, classifier: EventClassifier | None = None, thre
     for v, (label, p) in zip(verbs, clf.predict([clause(v) for v in verbs]), strict=True):
         if label == NONE or p < threshold or label not in tax or label in covered.get(v.sent.start, ()):
             continue
-        if v.lemma_.lower() in reader.rules.speech and label not in SPEECH_TYPES:
+        if v.lemma_.lower() in reader.rules.speech and label not in SAYING_TYPES:
             continue  # 'X said Y struck Z': the striking is Y's clause, not the speaker's
         if (lexicon := _trigger_types().get(v.lemma_.lower())) and label not in lexicon:
             continue  # the taxonomy says what this verb means ('thanked': Praise), the classifier another type
-        f = _read(reader, v, actors_of[v.i], label, tax[label], reader.rules.types.get(label, NO_RULES), Trigger)
+        f = _read(reader, v, actors_of[v.i], label, tax[label], reader.rules.types.get(label, NO_RULES))
         if f is None or (f.type, frozenset(a.id for a in f.actors)) in known or (f.type, _parties(f)) in known or (
                 _sides(f) in known) or (
                 _sides(f, reverse=True) in known and reader.rules.types.get(label, NO_RULES).symmetric):
@@ -253,18 +266,17 @@ def propose(reader, found: list, classifier: EventClassifier | None = None, thre
 
 def _sides(f, reverse: bool = False) -> tuple:
     """(type, the doers' states, the recipients' states): one act between two states however told."""
-    a = frozenset(e.country or e.id for e in f.actors)
-    r = frozenset(e.country or e.id for e in f.recipients)
+    a = frozenset(map(state, f.actors))
+    r = frozenset(map(state, f.recipients))
     return (f.type, r, a) if reverse else (f.type, a, r)
 
 
 def _parties(f) -> frozenset:
-    from loaders.extract.merge import _party
+    """The doers as merge.py keys them: an event with the same type and parties merges with it."""
+    return frozenset(party(f.type, a) for a in f.actors)
 
-    return frozenset(_party(f.type, a) for a in f.actors)
 
-
-def _read(reader, v: Token, actors: list, label: str, et, tr, trigger_cls):
+def _read(reader, v: Token, actors: list, label: str, et, tr):
     """The verb's clause read as an act of type `label` by the extractor's clause reader
     (ArticleReader._finish): None without a recipient of another state, or when denied or hypothetical."""
     recipients = []
@@ -272,7 +284,7 @@ def _read(reader, v: Token, actors: list, label: str, et, tr, trigger_cls):
         actors, recipients = actors[:1], actors[1:]
     objs = R.objects(v)
     lemma = v.lemma_.lower()
-    f = reader._finish(label, trigger_cls(et, (lemma,), lemma), tr, v, False, actors, recipients, objs, objs,
+    f = reader._finish(label, Trigger(et, (lemma,), lemma), tr, v, False, actors, recipients, objs, objs,
                        reader.attribution(v), False)
     if f is None:
         return None
@@ -288,4 +300,5 @@ def _read(reader, v: Token, actors: list, label: str, et, tr, trigger_cls):
     return f
 
 
-__all__ = ["EventClassifier", "enabled", "features", "load_classifier", "propose", "NONE", "TRAINING_FILE"]
+__all__ = ["ClassifierSettingError", "EventClassifier", "enabled", "features", "load_classifier", "propose", "NONE",
+           "TRAINING_FILE"]

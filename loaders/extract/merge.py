@@ -17,12 +17,12 @@ from loaders.extract.reading import Found
 SPEECH_TYPES = {"Accusation", "Condemnation", "Praise", "Denial", "Threat", "Demand"}
 
 
-def _state(e: Entity) -> str:
+def state(e: Entity) -> str:
     return e.country or e.id
 
 
-def _party(type_: str, e: Entity) -> str:
-    return e.id if type_ in SPEECH_TYPES and e.kind is EntityKind.PERSON else _state(e)
+def party(type_: str, e: Entity) -> str:
+    return e.id if type_ in SPEECH_TYPES and e.kind is EntityKind.PERSON else state(e)
 
 
 def _pol(p: Polarity) -> str:
@@ -49,7 +49,7 @@ def group_mentions(found: list[Found], mention_of) -> list[Group]:
         if not f.recipients:
             pending.append((i, f))
             continue
-        key = (f.type, frozenset(_party(f.type, a) for a in f.actors), frozenset(map(_state, f.recipients)),
+        key = (f.type, frozenset(party(f.type, a) for a in f.actors), frozenset(map(state, f.recipients)),
                _pol(f.polarity))
         g = by_key.get(key)
         if g is None:
@@ -58,7 +58,7 @@ def group_mentions(found: list[Found], mention_of) -> list[Group]:
         g.members.append(f)
         owner[i] = g
     for i, f in pending:
-        actors = frozenset(_party(f.type, a) for a in f.actors)
+        actors = frozenset(party(f.type, a) for a in f.actors)
         cands = [g for k, g in by_key.items() if k[0] == f.type and k[1] == actors and k[2] and (
             f.polarity is not Polarity.DENIED) == (k[3] != Polarity.DENIED.value)]
         if len(cands) == 1:

@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.model import Article, Event, Extraction, merge_events
-from loaders.extract import component  # noqa: F401  (registers the geokg_events factory)
+from loaders.extract import classifier, component  # noqa: F401  (component registers the geokg_events factory)
 from loaders.extract.component import INPUT_KEY, OUTPUT_KEY
 from loaders.extract.nlp import load_nlp
 
@@ -23,6 +23,8 @@ class Extractor:
     """
 
     def __init__(self, workers: int = 1, batch_size: int = 32, gazetteer_dir: str | None = None) -> None:
+        # Settings are checked here, once, so a bad value stops the run before any article is read.
+        classifier.enabled(), classifier.min_p()
         self.workers = max(1, int(workers))
         self.batch_size = batch_size
         self.gazetteer_dir = gazetteer_dir
