@@ -124,10 +124,12 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     rows = training_rows(Path(args.data))
     data = training_docs(rows)
-    print(f"{len(rows)} sentences: {dict(Counter(r['label'] for r in rows).most_common())}", file=sys.stderr)
+    labels = Counter(r["label"] for r in rows)
     if args.cv:
+        print(f"{len(rows)} sentences: {dict(labels.most_common())}", file=sys.stderr)
         print(json.dumps(cv_report(cv_predictions(data, args.cv)), indent=1))
         return 0
+    print(f"training the event-type classifier on {len(rows)} sentences ({len(labels)} labels)", file=sys.stderr)
     save(train(data), out)
     print(out)
     return 0
