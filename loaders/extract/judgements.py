@@ -14,6 +14,7 @@ from loaders.extract.lexicon import (
     CONDEMNING,
     CONDUCT_NOUNS,
     FALSEHOOD,
+    GRATITUDE_NOUNS,
     HOSTILE_TYPES,
     MERIT_NOUNS,
     MERIT_VERBS,
@@ -232,6 +233,42 @@ class JudgementReading(ReaderState):
         if not praised:
             return None
         return self._implied("Praise", tok, actors, uniq(praised)[:1], self.attribution(tok), objs=merits)
+
+    def _gratitude(self, tok: Token) -> Found | None:
+        """'X expressed (his) gratitude / appreciation to Y for ...', 'X conveyed its thanks for Y's
+        support', 'X appreciates Y's firm support': thanks given are praise of whom they go to (the
+        party named with 'to', else the owner of what is thanked for, else the host of a visit
+        just told)."""
+        lemma = tok.lemma_.lower()
+        if R.is_passive(tok) or any(c.dep_ == "neg" for c in tok.children):
+            return None
+        if lemma in ("express", "extend", "convey", "voice", "offer", "reiterate"):
+            nouns = [o for o in R.children(tok, ("dobj",)) if o.lemma_.lower() in GRATITUDE_NOUNS]
+        elif lemma == "appreciate":
+            nouns = [o for o in R.children(tok, ("dobj",)) if R.children(o, ("poss",))]
+        else:
+            return None
+        if not nouns:
+            return None
+        actors = [e for sb in R.subject(tok) for e in self.resolve(sb)]
+        if not actors:
+            return None
+        own = {a.country for a in actors if a.country} | {a.id for a in actors}
+        pp = R.preps(tok) + [x for n in nouns for x in R.preps(n)]
+        cands = [p for w, p in pp if w == "to"]
+        cands += [c for n in nouns if lemma == "appreciate" for c in R.children(n, ("poss",))]
+        cands += [c for w, p in pp if w == "for" for c in (p, *R.children(p, ("poss",)))]
+        praised = [e for o in cands for c in (o, *o.conjuncts) for e in self._resolve_one(c, 1)
+                   if e.kind in ACTOR_KINDS and e.id not in own and e.country not in own]
+        if not praised and any(w == "for" and p.lemma_.lower() in ("welcome", "hospitality", "reception", "invitation")
+                               for w, p in pp):
+            host = next((f for f in reversed(self.found) if f.type == "Meeting" and f.refers_to is None
+                         and f.trigger < tok.i and {a.id for a in actors} & {r.id for r in (*f.recipients, *f.actors)}), None)
+            if host is not None:  # 'thanked for the warm welcome': the other side of the visit
+                praised = [e for e in (*host.actors, *host.recipients) if e.id not in own and e.country not in own]
+        if not praised:
+            return None  # 'expressed gratitude for the weather': thanks to no one
+        return self._implied("Praise", tok, actors, uniq(praised)[:1], self.attribution(tok), objs=nouns)
 
     def _accusation(self, tok: Token, accuser: Entity, target: Entity, attribution: Entity | None) -> Found | None:
         """An accusation the text implies rather than states with a trigger verb."""

@@ -109,6 +109,8 @@ TRANSFER_NOUNS = {"delivery", "supply", "transfer", "shipment", "provision", "sa
 # Verbs that single out a party's merit ('noted Kenya's partnership', 'recognised Poland's leadership').
 MERIT_VERBS = {"note", "recognize", "recognise", "acknowledge", "highlight", "underscore", "underline", "appreciate",
                "cite", "stress", "emphasize", "emphasise"}
+# What is expressed, extended or conveyed to a party as thanks ('expressed gratitude to X').
+GRATITUDE_NOUNS = {"gratitude", "appreciation", "thanks", "thankfulness"}
 MERIT_NOUNS = {"contribution", "commitment", "leadership", "effort", "partnership", "sacrifice", "generosity",
                "courage", "resilience", "hospitality", "dedication", "bravery", "professionalism", "solidarity",
                "friendship", "achievement", "progress"}

@@ -10,6 +10,7 @@ speaker and outside to the publisher.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
@@ -39,6 +40,8 @@ OFFICE_TITLES = {
     "secretary general": ("secretary_general",),
 }
 # Descriptions that point back to the last state named.
+# The armed forces of a state, named without it ('the army', 'the military').
+ARMY_NOUNS = {"army", "military", "junta"}
 STATE_NOUNS = {"country", "nation", "state", "regime", "government", "administration", "kingdom", "republic", "federation"}
 # Descriptions that point back to the last organisation whose name or category has the word.
 ORG_NOUNS = {"agency", "ministry", "council", "department", "commission", "organisation", "organization", "alliance",
@@ -55,7 +58,8 @@ ORGAN_HEADS = {"force", "forces", "troop", "troops", "army", "military", "navy",
                "separatist", "separatists", "rebels", "division", "brigade", "battalion", "operation", "operations",
                "cabinet", "chief", "commander", "general", "staff", "kremlin", "defence", "defense", "state",
                "security", "intelligence", "legislature", "court", "foreign", "secretary", "premier", "chancellor",
-               "head", "representative", "mission", "team", "personnel", "corps", "marines", "airforce", "nation",
+               "head", "chairperson", "chairman", "chairwoman", "representative", "mission", "team", "personnel", "corps",
+               "marines", "airforce", "nation",
                "deputy", "deputies", "lawmaker", "lawmakers", "legislator", "member", "members", "family", "citizen",
                "citizens", "national", "nationals", "coastguard", "occupier", "occupiers",
                # businesses of a state, as event data code them ('three Chinese firms')
@@ -99,6 +103,9 @@ class EntitySpan:
     end: int
     entity: Entity
     how: str
+    # a named official of an international body ('UN Secretary-General X'): the person, kept beside
+    # the body as a second party; without their nationality, which is not whom they speak for
+    person: Entity | None = None
 
 
 def build_matcher(nlp, gz: Gazetteer) -> PhraseMatcher:
@@ -217,7 +224,7 @@ class Mentions:
         if ent.kind is EntityKind.PERSON and ent.offices:
             body = self.gz.acts_for(ent, self.published)
             if body is not None:
-                return EntitySpan(start, end, body, OFFICIAL)
+                return EntitySpan(start, end, body, OFFICIAL, dataclasses.replace(ent, country=None))
         return EntitySpan(start, end, ent, how)
 
     def _new_person(self, span: Span, person: Entity) -> EntitySpan:
@@ -226,7 +233,7 @@ class Mentions:
         if person.country is None and person.id not in self.gz.entities:
             owner = self._affiliation(span)
             if owner is not None and owner.kind is EntityKind.ORGANISATION and not owner.country:
-                return EntitySpan(span.start, span.end, owner, OFFICIAL)
+                return EntitySpan(span.start, span.end, owner, OFFICIAL, person)
         return EntitySpan(span.start, span.end, person, NAME)
 
     def _capitals_as_places(self) -> None:
@@ -516,6 +523,14 @@ class Mentions:
         holders = self.gz.holders(state, roles, self.published)
         return holders[0] if len(holders) == 1 else None
 
+    def official_of(self, body: Entity, before: int) -> Entity | None:
+        """The named official last told to speak for an international body before token `before`
+        ('UN Secretary-General X said ... He urged'): the person kept beside the body."""
+        for es in reversed(self.spans):
+            if es.start < before and es.person is not None and es.entity.id == body.id:
+                return es.person
+        return None
+
     def pronoun(self, tok: Token, speaker: Entity | None) -> Entity | None:
         low = tok.lower_
         if low in PRONOUNS_PERSON:
@@ -622,6 +637,40 @@ class Mentions:
         words += [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
         words += [c for o in words if o.lower_ == "affairs" for c in o.children if c.dep_ in ("compound", "amod")]
         return any(c.lower_ in STATE_BODY_WORDS for c in words)
+
+    def army_state(self, tok: Token, exclude: set[str] | frozenset[str] = frozenset(),
+                   troops: frozenset[str] = frozenset()) -> Entity | None:
+        """'the army', 'the military', 'army aircraft' with no state named: the armed forces of the
+        state whose forces were last named ('Malian soldiers ... The army denied'), else of the state
+        the article is about; never a state the clause acts on ('the army shelled Ruritania')."""
+        acted_on = {self.by_token[t.i].entity.country for t in tok.head.subtree
+                    if t.i in self.by_token and not (tok.left_edge.i <= t.i <= tok.right_edge.i)
+                    and self.by_token[t.i].entity.kind is EntityKind.STATE}
+        skip = set(exclude) | {c for c in acted_on if c}
+        head = tok.head
+        while head.dep_ not in ("ROOT",) and head.lemma_ not in REPORTING_VERBS:
+            head = head.head
+        if head.lemma_ in REPORTING_VERBS and head.i != tok.i:
+            # 'Prime Minister X said the army would send ...': the speaker's state's army
+            for subj in head.children:
+                es = self.by_token.get(subj.i)
+                if subj.dep_ == "nsubj" and es is not None and es.entity.kind in (EntityKind.PERSON, EntityKind.STATE) \
+                        and es.entity.country and es.entity.country not in skip:
+                    return self.gz.entities.get(f"state:{es.entity.country}")
+        for t in reversed(self.doc[: tok.left_edge.i]):
+            if t.lemma_.lower() in ARMY_NOUNS or t.lemma_.lower() in troops:
+                if t.dep_ == "conj" and (t.head.lemma_.lower() in ARMY_NOUNS or t.head.lemma_.lower() in troops):
+                    continue  # 'Malian soldiers and Russian fighters': the first named
+                own = self.by_token.get(t.i)  # 'Sudan's army' known as the state's armed forces
+                if own is not None and own.entity.kind is EntityKind.ORGANISATION and own.entity.country \
+                        and own.entity.country not in skip:
+                    return own.entity
+                for c in t.children:
+                    es = self.by_token.get(c.i)
+                    if c.dep_ in ("amod", "poss", "compound") and es is not None and \
+                            es.entity.kind is EntityKind.STATE and es.entity.country not in skip:
+                        return es.entity
+        return self.main_state(tok.i, skip)
 
     def description(self, tok: Token, exclude: set[str] | frozenset[str] = frozenset()) -> Entity | None:
         """'the agency', 'the government', 'the president': the last entity the description fits."""

@@ -18,7 +18,8 @@ SPEECH_TYPES = {"Accusation", "Condemnation", "Praise", "Denial", "Threat", "Dem
 
 
 def state(e: Entity) -> str:
-    return e.country or e.id
+    # an armed group is a side of its own, not its country's (the army and the rebels of one state)
+    return e.id if e.kind is EntityKind.ARMED_GROUP else e.country or e.id
 
 
 def party(type_: str, e: Entity) -> str:

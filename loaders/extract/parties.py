@@ -17,7 +17,7 @@ from loaders.extract.lexicon import (
     TARGET_NOUNS,
     TITLE_HEADS,
 )
-from loaders.extract.mentions import ACTOR_KINDS, ORGAN_HEADS, PRONOUNS_FIRST, PRONOUNS_PLURAL
+from loaders.extract.mentions import ACTOR_KINDS, ARMY_NOUNS, ORGAN_HEADS, PRONOUNS_FIRST, PRONOUNS_PERSON, PRONOUNS_PLURAL
 from loaders.extract.reading import ReaderState, uniq
 
 
@@ -25,6 +25,10 @@ class PartyResolution(ReaderState):
     """Resolving noun phrases to parties, and who says what."""
 
     # -- entities --------------------------------------------------------------------------
+    @property
+    def _troop_words(self) -> frozenset[str]:
+        return frozenset({"soldier", "troop", "troops", "force", "forces", "serviceman", "servicemen"})
+
     def resolve(self, tok: Token, depth: int = 0, conj: bool = True) -> list[Entity]:
         """The known parties a noun phrase names (states, people, organisations)."""
         out = [e for e in self._resolve_one(tok, depth) if e.kind in ACTOR_KINDS]
@@ -39,6 +43,8 @@ class PartyResolution(ReaderState):
         if es is not None:
             if es.entity.kind is EntityKind.PLACE:
                 return []
+            if es.person is not None:
+                return [es.person, es.entity]  # 'UN Secretary-General X condemned': X, for the UN
             return [es.entity]
         if tok.pos_ == "PRON" or tok.tag_ in ("PRP", "PRP$"):
             if tok.lower_ in PRONOUNS_PLURAL:
@@ -50,6 +56,10 @@ class PartyResolution(ReaderState):
                 ent = self._addressee(tok, label)
                 return [ent] if ent else []
             ent = self.m.pronoun(tok, self.speaker(tok))
+            if ent is not None and tok.lower_ in PRONOUNS_PERSON and ent.kind is EntityKind.ORGANISATION:
+                person = self.m.official_of(ent, tok.i)  # 'He urged': the body's named official, for it
+                if person is not None:
+                    return [person, ent]
             return [ent] if ent else []
         if depth > 2:
             return []
@@ -85,6 +95,8 @@ class PartyResolution(ReaderState):
                 es = self.m.at(child.i)
                 if es is not None and es.entity.kind is EntityKind.PERSON:
                     return [es.entity]
+                if es is not None and es.person is not None:
+                    return [es.person, es.entity]  # 'the EU's foreign policy chief, X'
         if lemma in ("alliance", "group", "movement", "coalition", "militia", "organisation", "organization"):
             # 'the rebel alliance CSP-DPA', 'the militant group Hamas': the body named beside the noun
             for child in R.children(tok, ("appos",)):
@@ -143,8 +155,19 @@ class PartyResolution(ReaderState):
                         found.append(es.entity)
             if not found:
                 found += self._titled_name(tok)
-        if not found and lemma in GOVERNMENT_NOUNS:
+        if not found and (lemma in GOVERNMENT_NOUNS or lemma in ARMY_NOUNS):
             found += self._antecedent(tok, depth)
+        if not found and not R.children(tok, ("poss",)) and (
+                self.rules.in_class(lemma, "troops") or self.rules.in_class(lemma, "weapons")) and any(
+                c.dep_ in ("amod", "compound") and c.lower_ in ARMY_NOUNS and not R.children(c, ("poss", "amod", "compound"))
+                for c in tok.children):
+            # 'army aircraft bombed ...', 'a military jet dropped ...': the forces of the article's state
+            st = self.m.army_state(tok, self.exclude, self._troop_words)
+            found += [st] if st is not None else []
+        if not found and lemma in ARMY_NOUNS and not R.children(tok, ("poss", "amod", "compound")) and any(
+                c.lower_ == "the" for c in tok.children):
+            st = self.m.army_state(tok, self.exclude, self._troop_words)  # 'the army denied'
+            found += [st] if st is not None else []
         if not found:
             desc = self.m.description(tok, self.exclude)
             if desc is not None:

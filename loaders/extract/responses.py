@@ -216,13 +216,21 @@ class ResponseReading(ReaderState):
         if any(c.dep_ == "neg" for c in tok.children) or R.is_passive(tok):
             return None
         if tok.lemma_ == "hold":
-            if not any(c.dep_ in ("oprd", "acomp", "xcomp") and c.lemma_.lower() in ("responsible", "accountable",
-                                                                                   "liable", "culpable")
-                       for c in tok.children):
+            verdicts = [c for c in tok.children if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp")
+                        and c.lemma_.lower() in ("responsible", "accountable", "liable", "culpable")]
+            if not verdicts:
                 return None
             accusers = [e for sb in R.subject(tok) for e in self.resolve(sb)]
-            accused = [e for o in R.children(tok, ("dobj",)) for e in self.resolve(o)]
+            # 'holds Y fully responsible': the parser may make Y the subject of 'responsible'
+            accused = [e for o in R.children(tok, ("dobj",)) + [s for v in verdicts for s in R.children(v, ("nsubj",))]
+                       for e in self.resolve(o)]
             attribution = self.attribution(tok)
+        elif tok.lemma_ == "bear" and any(o.lemma_.lower() in ("responsibility", "blame") and not any(
+                d.lower_ == "no" for d in o.children) for o in R.children(tok, ("dobj",))):
+            # 'X said Y bore full responsibility for the tensions': X blames Y (not Y's own admission)
+            attribution = self.attribution(tok)
+            accusers = [attribution] if attribution is not None else []
+            accused = [e for sb in R.children(tok, ("nsubj",)) for e in self.resolve(sb)]
         elif tok.lemma_ == "be":
             behind = [p for w, p in R.preps(tok) if w == "behind"]
             acts = [p for c in tok.children if c.dep_ == "acomp" and c.lemma_.lower() in ("responsible", "culpable")
