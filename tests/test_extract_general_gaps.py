@@ -130,3 +130,78 @@ def test_expressed_concern_or_a_companys_thanks_are_no_praise(extract):
     assert not _events(extract, "The minister expressed concern over Russia's naval drills.", "Praise")
     assert not _events(extract, "The company expressed gratitude to its staff.", "Praise")
     assert not _events(extract, "Japan appreciates the gesture.", "Praise")
+
+
+# -- forces kept abroad ----------------------------------------------------------------------------------
+def test_keeps_troops_in_a_region_of_another_state(extract):
+    evs = _events(extract, "Russia still keeps about 1,500 troops in Transnistria, a breakaway region of Moldova.", "Deployment")
+    assert evs and _names(evs[0].actors) == ["Russia"] and _names(evs[0].recipients) == ["Moldova"]
+
+
+def test_maintains_bases_where_told_by_a_relative_clause(extract):
+    text = "Iraq called on Ankara to withdraw its forces from Iraqi territory, where Turkey maintains dozens of military bases."
+    evs = _events(extract, text, "Deployment")
+    assert evs and _names(evs[0].actors) == ["Turkey"] and _names(evs[0].recipients) == ["Iraq"]
+
+
+def test_has_men_in_another_state(extract):
+    evs = _events(extract, "Diplomats estimate that Russia now has some 2,500 men in Mali.", "Deployment")
+    assert evs and _names(evs[0].recipients) == ["Mali"]
+
+
+def test_no_deployment_at_home_for_offices_or_when_denied(extract):
+    assert not _events(extract, "Kenya keeps troops in Nairobi.", "Deployment")
+    assert not _events(extract, "The company maintains offices and bases in Kenya.", "Deployment")
+    assert not _events(extract, "Kenya has many problems in Somalia.", "Deployment")
+    assert not _events(extract, "Kenya does not have troops in Somalia.", "Deployment")
+
+
+# -- weapons platforms stand for their side ------------------------------------------------------------
+def test_demonym_warplanes_attack(extract):
+    evs = _events(extract, "Israeli warplanes struck several villages in southern Lebanon on Wednesday.", "Attack")
+    assert evs and _names(evs[0].actors) == ["Israel"] and _names(evs[0].recipients) == ["Lebanon"]
+
+
+def test_warplanes_of_no_state_are_no_party(extract):
+    assert not _events(extract, "Warplanes struck several villages in the valley on Wednesday.", "Attack")
+
+
+# -- an official of a state's organ named without the state --------------------------------------------
+def test_spokesman_for_the_military_is_of_the_state_whose_junta_was_named(extract):
+    text = ("Myanmar's junta has fought rebels since the coup. A spokesman for the ruling military, "
+            "Major General Aung Kyaw Min, denied that civilians had been targeted.")
+    evs = _events(extract, text, "Denial")
+    assert evs and any(a.country == "MMR" for a in evs[0].actors)
+
+
+def test_spokesman_for_the_military_with_no_state_named_has_none(extract):
+    text = "A spokesman for the ruling military, Major General Aung Kyaw Min, denied that civilians had been targeted."
+    evs = _events(extract, text, "Denial")
+    assert all(a.country is None for e in evs for a in e.actors)
+
+
+# -- a quotation that goes on after its speaker ----------------------------------------------------------
+def test_quote_continued_after_its_speaker_is_the_speakers(extract):
+    text = ('Estonia expelled a Russian diplomat on Monday. "These attacks will not go unanswered," Estonian Foreign '
+            'Minister Kalev Tamm said in a statement. "We demand that Moscow stop using its embassy as a cover."\n\n'
+            "Moscow reacted angrily.")
+    evs = _events(extract, text, "Demand")
+    assert evs and "Kalev Tamm" in _names(evs[0].actors) and "Russia" in _names(evs[0].recipients)
+
+
+def test_unattributed_quote_after_plain_narration_gets_no_speaker(extract):
+    text = ('Estonia expelled a Russian diplomat on Monday. Moscow reacted angrily. '
+            '"We demand that Moscow stop using its embassy as a cover."')
+    for e in _events(extract, text, "Demand"):
+        assert "Russia" not in _names(e.actors)
+
+
+# -- honouring one's word is no praise -----------------------------------------------------------------
+def test_honour_commitments_or_a_ceasefire_is_no_praise(extract):
+    assert not _events(extract, "Japan will honor its commitments to the Philippines.", "Praise")
+    assert not _events(extract, "Japan will honour the ceasefire with China.", "Praise")
+
+
+def test_honouring_the_soldiers_of_a_state_is_praise(extract):
+    evs = _events(extract, "Japan honoured the fallen soldiers of Poland.", "Praise")
+    assert evs and _names(evs[0].recipients) == ["Poland"]

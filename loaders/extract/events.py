@@ -27,6 +27,7 @@ from loaders.extract.lexicon import (
     CHARACTERISE_VERBS,
     COUNTER_VERBS,
     DESCRIBING_VERBS,
+    KEPT_WORD_NOUNS,
     LOCATIVE,
     NON_PARTY_CLASSES,
     QUANTITY_NOUNS,
@@ -159,6 +160,9 @@ class ArticleReader(PartyResolution, ImpliedEventReading, JudgementReading, Resp
                 continue
             if not nominal and trig.type.name == "Praise" and self._greets_visitor(tok):
                 continue
+            if not nominal and trig.type.name == "Praise" and tok.lemma_ in ("honor", "honour") and any(
+                    o.lemma_.lower() in KEPT_WORD_NOUNS or self._is_class(o, "agreements") for o in objs):
+                continue  # 'will honor its commitments / the ceasefire': keeping one's word, not praise
             if not nominal and trig.type.name == "Seizure" and any(
                     o.lemma_ == "part" and not R.children(o, ("det", "amod", "poss")) and "of" not in {w for w, _ in R.preps(o)}
                     for o in objs):

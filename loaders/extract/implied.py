@@ -11,9 +11,11 @@ from loaders.extract import roles as R
 from loaders.extract.lexicon import (
     AID_GIVING,
     CEDE_VERBS,
+    GARRISON_NOUNS,
     HARM_NOUNS,
     INFLICT_VERBS,
     REGIME_WRONGS,
+    STATION_VERBS,
     SUPPORT_VERBS,
     WEAPON_USE_VERBS,
 )
@@ -93,7 +95,8 @@ class ImpliedEventReading(ReaderState):
 
     def _implied_by_verb(self, tok: Token) -> Found | None:
         return self._regime_wrong(tok) or self._ceded(tok) or self._weapon_use(tok) or self._military_support(tok) or (
-            self._exchanged_fire(tok) or self._merit_noted(tok) or self._gratitude(tok) or self._coming_response(tok) or (
+            self._exchanged_fire(tok) or self._merit_noted(tok) or self._gratitude(tok) or self._stationed(tok) or (
+                self._coming_response(tok)) or (
                 self._response_awaits(tok) or self._claim_characterised(tok) or self._quoted_judgement(tok) or (
                     self._ultimatum(tok) or self._held_responsible(tok) or self._refused(tok) or self._travel_advice(tok) or (
                         self._wished_of(tok) or self._under_control(tok) or self._pushed_into(tok) or self._called_wrong(tok)))))
@@ -101,8 +104,8 @@ class ImpliedEventReading(ReaderState):
     def _implied(self, name: str, tok: Token, actors: list[Entity], recipients: list[Entity],
                  attribution: Entity | None, objs: list[Token] | None = None) -> Found | None:
         """An event the text states without a trigger of its type: built as a trigger's would be."""
-        key = {"Attack": "attack", "Praise": "praise", "Condemnation": "condemnation", "Seizure": "seizure",
-               "MilitaryAid": "supply", "Threat": "threaten", "Denial": "deny", "Sanction": "sanction",
+        key = {"Deployment": "deploy", "Attack": "attack", "Praise": "praise", "Condemnation": "condemnation",
+               "Seizure": "seizure", "MilitaryAid": "supply", "Threat": "threaten", "Denial": "deny", "Sanction": "sanction",
                "Meeting": "meeting", "Rejection": "reject", "ReduceRelations": "sever", "Demand": "demand"}[name]
         trig = next((t for t in self.rules.by_word.get(key, ()) if t.type.name == name), None)
         if trig is None:
@@ -110,6 +113,44 @@ class ImpliedEventReading(ReaderState):
         nominal = objs is None
         return self._finish(name, trig, self.rules.types.get(name, NO_RULES), tok, nominal, actors, recipients,
                             objs or [], objs or [], attribution, False)
+
+    def _stationed(self, tok: Token) -> Found | None:
+        """'X keeps 1,500 troops in Y', 'X, which has troops deployed in Y', 'Y's territory, where X
+        maintains military bases', 'X now has some 2,500 men in Y': forces a party has abroad are
+        deployed there (the state of the place, never the party's own)."""
+        if tok.lemma_ not in STATION_VERBS or R.is_passive(tok) or any(c.dep_ == "neg" for c in tok.children):
+            return None
+        objs = R.children(tok, ("dobj",))
+        objs += [p for o in objs if o.lemma_.lower() in ("dozen", "hundred", "thousand", "number") or o.pos_ == "NUM"
+                 for w, p in R.preps(o) if w == "of"]  # 'dozens of military bases'
+        forces = [o for o in objs if self._is_class(o, "troops") or GARRISON_NOUNS & {o.lemma_.lower(), o.lower_} or (
+            o.lemma_.lower() in ("man", "soldier") and any(c.dep_ == "nummod" or c.pos_ == "NUM" for c in o.subtree))]
+        if not forces:
+            return None
+        where = [p for w, p in R.preps(tok) if w in ("in", "on", "inside")]
+        for f in forces:
+            where += [p for w, p in R.preps(f) if w in ("in", "on", "inside")]
+            for acl in R.children(f, ("acl",)):  # 'troops deployed in Y', 'forces stationed in Y'
+                where += [p for w, p in R.preps(acl) if w in ("in", "on", "inside")]
+        if tok.dep_ == "relcl" and any(c.lower_ == "where" for c in tok.children):
+            where.append(tok.head)  # 'Iraqi territory, where X maintains bases'
+        if not where:
+            return None
+        actors = [e for sb in R.subject(tok) for e in self.resolve(sb)]
+        if not actors:
+            return None
+        own = {a.country for a in actors if a.country}
+        recipients = self._place_states(where, own)
+        if not recipients:
+            for w in where:  # 'in Mali', 'Iraqi territory': a state named, or its demonym
+                for c in (w, *R.children(w, ("amod", "compound", "poss"))):
+                    es = self.m.at(c.i)
+                    if es is not None and es.entity.kind is EntityKind.STATE and es.entity.country not in own:
+                        recipients = [es.entity]
+                        break
+        if not recipients:
+            return None
+        return self._implied("Deployment", tok, actors, recipients[:1], self.attribution(tok), objs=forces)
 
     def _joint_operation(self, tok: Token) -> Found | None:
         """'We launched strikes on X. A combined operation with the armed forces of France and the

@@ -109,6 +109,12 @@ TRANSFER_NOUNS = {"delivery", "supply", "transfer", "shipment", "provision", "sa
 # Verbs that single out a party's merit ('noted Kenya's partnership', 'recognised Poland's leadership').
 MERIT_VERBS = {"note", "recognize", "recognise", "acknowledge", "highlight", "underscore", "underline", "appreciate",
                "cite", "stress", "emphasize", "emphasise"}
+# Verbs of keeping forces somewhere ('keeps troops in', 'maintains bases in'), and what is kept.
+STATION_VERBS = {"have", "keep", "maintain", "retain", "station", "base"}
+GARRISON_NOUNS = {"base", "bases", "outpost", "outposts", "garrison", "garrisons", "contingent", "troop", "troops"}
+# What one honours by keeping it ('honor its commitments'), not by praising it.
+KEPT_WORD_NOUNS = {"commitment", "pledge", "obligation", "promise", "word", "debt", "undertaking", "guarantee",
+                   "responsibility", "duty", "bargain", "contract", "deal", "agreement", "ceasefire", "truce"}
 # What is expressed, extended or conveyed to a party as thanks ('expressed gratitude to X').
 GRATITUDE_NOUNS = {"gratitude", "appreciation", "thanks", "thankfulness"}
 MERIT_NOUNS = {"contribution", "commitment", "leadership", "effort", "partnership", "sacrifice", "generosity",

@@ -55,6 +55,7 @@ ORGAN_HEADS = {"force", "forces", "troop", "troops", "army", "military", "navy",
                "command", "guard", "militia", "police", "service", "services", "embassy", "diplomat", "envoy", "ambassador",
                "parliament", "party", "leadership", "commission", "council", "people", "delegation", "side",
                "counterpart", "agency", "coast", "fighter", "fighters", "jet", "warship", "ship", "vessel",
+               "warplane", "aircraft", "plane", "helicopter", "drone", "gunboat", "tank",
                "separatist", "separatists", "rebels", "division", "brigade", "battalion", "operation", "operations",
                "cabinet", "chief", "commander", "general", "staff", "kremlin", "defence", "defense", "state",
                "security", "intelligence", "legislature", "court", "foreign", "secretary", "premier", "chancellor",
@@ -350,8 +351,31 @@ class Mentions:
         owner = self._affiliation(span)
         if owner is None and self._state_titled(span):
             owner = self._said_in(span) or self.main_state(span.start)  # 'President X said' in an article about one state
+        if owner is None:
+            owner = self._unnamed_body_official(span)
         country = owner.country if owner is not None else None
         return Entity(id=entity_id(EntityKind.PERSON, text), name=text, kind=EntityKind.PERSON, country=country)
+
+    def _unnamed_body_official(self, span: Span) -> Entity | None:
+        """'A spokesman for the ruling military, Major General X', 'an official of the government, X':
+        a state's organ named without its state is the state whose forces or government the article
+        speaks of (see army_state)."""
+        root = span.root
+        if root.dep_ != "appos" or root.head.lemma_.lower() not in OFFICIAL_NOUNS:
+            return None
+        for prep in root.head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("for", "of"):
+                continue
+            for body in prep.children:
+                if body.dep_ != "pobj" or body.i in self.by_token or any(
+                        self.by_token.get(c.i) for c in body.children if c.dep_ in ("poss", "amod", "compound")):
+                    continue
+                lemma = body.lemma_.lower()
+                if lemma in ARMY_NOUNS:
+                    return self.army_state(body)
+                if lemma in ("government", "authorities", "ministry", "administration"):
+                    return self.main_state(span.start)
+        return None
 
     def _said_in(self, span: Span) -> Entity | None:
         """'In Kampala, government spokesman X said': the state of the city the clause opens in."""
@@ -638,6 +662,21 @@ class Mentions:
         words += [c for o in words if o.lower_ == "affairs" for c in o.children if c.dep_ in ("compound", "amod")]
         return any(c.lower_ in STATE_BODY_WORDS for c in words)
 
+    def speaker_state(self, tok: Token, skip: set[str] | frozenset[str] = frozenset()) -> Entity | None:
+        """The state of whoever says the clause `tok` is in ('Prime Minister X said the army would ...',
+        'He said the government would ...'), when the speaker is a named person or state of one."""
+        head = tok.head
+        while head.dep_ != "ROOT" and head.lemma_ not in REPORTING_VERBS:
+            head = head.head
+        if head.lemma_ not in REPORTING_VERBS or head.i == tok.i:
+            return None
+        for subj in head.children:
+            es = self.by_token.get(subj.i)
+            if subj.dep_ == "nsubj" and es is not None and es.entity.kind in (EntityKind.PERSON, EntityKind.STATE) \
+                    and es.entity.country and es.entity.country not in skip:
+                return self.gz.entities.get(f"state:{es.entity.country}")
+        return None
+
     def army_state(self, tok: Token, exclude: set[str] | frozenset[str] = frozenset(),
                    troops: frozenset[str] = frozenset()) -> Entity | None:
         """'the army', 'the military', 'army aircraft' with no state named: the armed forces of the
@@ -647,16 +686,9 @@ class Mentions:
                     if t.i in self.by_token and not (tok.left_edge.i <= t.i <= tok.right_edge.i)
                     and self.by_token[t.i].entity.kind is EntityKind.STATE}
         skip = set(exclude) | {c for c in acted_on if c}
-        head = tok.head
-        while head.dep_ not in ("ROOT",) and head.lemma_ not in REPORTING_VERBS:
-            head = head.head
-        if head.lemma_ in REPORTING_VERBS and head.i != tok.i:
-            # 'Prime Minister X said the army would send ...': the speaker's state's army
-            for subj in head.children:
-                es = self.by_token.get(subj.i)
-                if subj.dep_ == "nsubj" and es is not None and es.entity.kind in (EntityKind.PERSON, EntityKind.STATE) \
-                        and es.entity.country and es.entity.country not in skip:
-                    return self.gz.entities.get(f"state:{es.entity.country}")
+        spoken = self.speaker_state(tok, skip)  # 'Prime Minister X said the army would send ...'
+        if spoken is not None:
+            return spoken
         for t in reversed(self.doc[: tok.left_edge.i]):
             if t.lemma_.lower() in ARMY_NOUNS or t.lemma_.lower() in troops:
                 if t.dep_ == "conj" and (t.head.lemma_.lower() in ARMY_NOUNS or t.head.lemma_.lower() in troops):

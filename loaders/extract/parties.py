@@ -386,6 +386,12 @@ class PartyResolution(ReaderState):
             nxt = self.doc[sent.end].sent
             if nxt.start not in self._sent_speaker:
                 who = self.speaker(nxt[0])
+        if who is None and self.m.is_quoted(sent[0]) and sent.start > 0:
+            # '"...," the minister said. "We demand ..."': a quotation that goes on after its speaker
+            prev = self.doc[sent.start - 1].sent
+            if any(self.m.is_quoted(t) for t in prev) and any(
+                    t.lemma_ in self.rules.speech and not self.m.is_quoted(t) for t in prev):
+                who = self._sent_speaker.get(prev.start) or self.speaker(prev[0])
         self._sent_speaker[sent.start] = who
         return who
 
