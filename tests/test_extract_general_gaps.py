@@ -205,3 +205,32 @@ def test_honour_commitments_or_a_ceasefire_is_no_praise(extract):
 def test_honouring_the_soldiers_of_a_state_is_praise(extract):
     evs = _events(extract, "Japan honoured the fallen soldiers of Poland.", "Praise")
     assert evs and _names(evs[0].recipients) == ["Poland"]
+
+
+# -- word senses: deeds told with words of speech or of force --------------------------------------------
+def test_blasted_with_water_is_no_condemnation(extract):
+    text = "Two Chinese coast guard ships blocked the Philippine boat and blasted it with water for ten minutes."
+    assert not _events(extract, text, "Condemnation")
+
+
+def test_blasted_a_state_for_its_conduct_is_condemnation(extract):
+    evs = _events(extract, "China blasted the Philippines for its provocations.", "Condemnation")
+    assert evs and _names(evs[0].recipients) == ["Philippines"]
+
+
+def test_taking_control_measures_is_no_seizure(extract):
+    assert not _events(extract, "China said its ships had taken necessary control measures near the shoal.", "Seizure")
+
+
+def test_taking_control_of_a_town_is_seizure(extract):
+    assert _events(extract, "Russia took control of the town of Bakhmut.", "Seizure")
+
+
+def test_rescue_teams_are_no_forces(extract):
+    text = "Kenyan President William Ruto thanked Tanzania for dispatching rescue teams to help communities hit by floods."
+    assert not _events(extract, text, "Deployment")
+
+
+def test_a_team_of_soldiers_is_a_force(extract):
+    evs = _events(extract, "Kenya sent a team of soldiers to Haiti.", "Deployment")
+    assert evs and _names(evs[0].recipients) == ["Haiti"]

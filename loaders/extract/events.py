@@ -25,6 +25,7 @@ from loaders.extract.implied import ImpliedEventReading
 from loaders.extract.judgements import JudgementReading
 from loaders.extract.lexicon import (
     CHARACTERISE_VERBS,
+    CIVIL_MISSIONS,
     COUNTER_VERBS,
     DESCRIBING_VERBS,
     KEPT_WORD_NOUNS,
@@ -104,6 +105,8 @@ class ArticleReader(PartyResolution, ImpliedEventReading, JudgementReading, Resp
         return any(self._is_class(o, c) for o in heads for c in need.split("_or_"))  # 'troops_or_territory'
 
     def _is_class(self, tok: Token, name: str) -> bool:
+        if name == "troops" and any(c.dep_ in ("compound", "amod") and c.lower_ in CIVIL_MISSIONS for c in tok.children):
+            return False  # 'rescue teams', 'medical personnel', 'a negotiating team': no forces
         if self.rules.in_class(tok.lemma_.lower(), name) or self.rules.in_class(tok.lower_, name):
             return True
         if name == "troops" and (es := self.m.at(tok.i)) is not None and es.how == "demonym" and tok.tag_ == "NNPS":
@@ -113,6 +116,8 @@ class ArticleReader(PartyResolution, ImpliedEventReading, JudgementReading, Resp
         if tok.lemma_.lower() in QUANTITY_NOUNS or tok.pos_ == "NUM":
             # 'millions of artillery shells', 'thousands of troops', 'a batch of drones'
             return any(self._is_class(p, name) for w, p in R.preps(tok) if w == "of")
+        if tok.lemma_.lower() in ("measure", "step", "action", "mechanism", "system") and name != "weapons":
+            return False  # 'control measures', 'border control mechanisms': what is done, not what is taken
         return any(c.dep_ == "compound" and self.rules.in_class(c.lemma_.lower(), name) for c in tok.children)
 
     # -- the article ----------------------------------------------------------------------------
@@ -160,6 +165,9 @@ class ArticleReader(PartyResolution, ImpliedEventReading, JudgementReading, Resp
                 continue
             if not nominal and trig.type.name == "Praise" and self._greets_visitor(tok):
                 continue
+            if not nominal and trig.type.name == "Condemnation" and any(
+                    w == "with" and not self.resolve(p) and not self._is_class(p, "claims") for w, p in R.preps(tok)):
+                continue  # 'blasted the boat with water', 'hit the ship with a laser': a deed, not words
             if not nominal and trig.type.name == "Praise" and tok.lemma_ in ("honor", "honour") and any(
                     o.lemma_.lower() in KEPT_WORD_NOUNS or self._is_class(o, "agreements") for o in objs):
                 continue  # 'will honor its commitments / the ceasefire': keeping one's word, not praise

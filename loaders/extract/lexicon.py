@@ -112,6 +112,10 @@ MERIT_VERBS = {"note", "recognize", "recognise", "acknowledge", "highlight", "un
 # Verbs of keeping forces somewhere ('keeps troops in', 'maintains bases in'), and what is kept.
 STATION_VERBS = {"have", "keep", "maintain", "retain", "station", "base"}
 GARRISON_NOUNS = {"base", "bases", "outpost", "outposts", "garrison", "garrisons", "contingent", "troop", "troops"}
+# Teams and personnel that are no forces ('rescue teams', 'medical personnel').
+CIVIL_MISSIONS = {"rescue", "medical", "relief", "aid", "humanitarian", "search", "investigation", "investigative",
+                  "inspection", "negotiating", "technical", "monitoring", "election", "legal", "forensic", "firefighting",
+                  "diplomatic", "trade", "business", "consular", "health", "civilian", "emergency"}
 # What one honours by keeping it ('honor its commitments'), not by praising it.
 KEPT_WORD_NOUNS = {"commitment", "pledge", "obligation", "promise", "word", "debt", "undertaking", "guarantee",
                    "responsibility", "duty", "bargain", "contract", "deal", "agreement", "ceasefire", "truce"}
