@@ -234,3 +234,24 @@ def test_rescue_teams_are_no_forces(extract):
 def test_a_team_of_soldiers_is_a_force(extract):
     evs = _events(extract, "Kenya sent a team of soldiers to Haiti.", "Deployment")
     assert evs and _names(evs[0].recipients) == ["Haiti"]
+
+
+# -- an armed group fights its own state; offensives told as nouns ---------------------------------------
+def test_offensive_by_rebels_against_their_states_troops(extract):
+    evs = _events(extract, "A new offensive by RSF fighters against Sudanese troops began on Monday.", "Attack")
+    assert evs and _names(evs[0].actors) == ["Rapid Support Forces"] and _names(evs[0].recipients) == ["Sudan"]
+
+
+def test_rebels_seize_a_town_of_their_own_state(extract):
+    evs = _events(extract, "The RSF seized the Sudanese town of El Fasher.", "Seizure")
+    assert evs and _names(evs[0].recipients) == ["Sudan"]
+
+
+def test_a_states_army_does_not_attack_its_own_state(extract):
+    for e in _events(extract, "The Sudanese army attacked the RSF in El Fasher.", "Attack"):
+        assert "Sudan" not in _names(e.recipients)
+
+
+def test_charm_or_diplomatic_offensive_is_no_attack(extract):
+    assert not _events(extract, "China launched a charm offensive toward the Philippines.", "Attack")
+    assert not _events(extract, "The diplomatic offensive by France against Russia failed.", "Attack")

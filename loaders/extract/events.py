@@ -187,6 +187,9 @@ class ArticleReader(PartyResolution, ImpliedEventReading, JudgementReading, Resp
                 continue  # 'the delivery of tanks', 'arms sales'; not 'the delivery of food'
             if nominal and trig.words[0] in TRANSFER_NOUNS and tok.dep_ == "compound":
                 continue
+            if nominal and tok.lemma_.lower() == "offensive" and (tok.pos_ != "NOUN" or any(c.lower_ in (
+                    "charm", "diplomatic", "peace", "media", "propaganda", "legal", "public") for c in tok.children)):
+                continue  # 'a charm offensive', 'a diplomatic offensive' attack no one
             if not nominal and tok.lemma_ == "insist" and any(
                     (c.tag_ not in ("VB", "VBP", "VBZ") or c.lemma_ in ("be", "have") or any(
                         a.dep_ == "aux" and a.tag_ in ("VBD", "VBZ") for a in c.children))
@@ -329,13 +332,16 @@ class ArticleReader(PartyResolution, ImpliedEventReading, JudgementReading, Resp
                 pp += R.preps(o)
         if light:
             pp += R.preps(head)
+        if nominal:  # 'an attack by X against Y': the parser often hangs 'against Y' on X
+            pp += [(w2, p2) for w, p in R.preps(tok) if w == "by" for w2, p2 in R.preps(p) if w2 in ("against", "on")]
         purpose = [c for c in tok.children if c.dep_ in ("advcl", "xcomp", "acl", "relcl") and R.is_verbal(c)]
         for o in objs:
             purpose += [c for c in o.children if c.dep_ in ("acl", "relcl") and R.is_verbal(c)]
         # -- recipients
         actor_ids = {a.id for a in actors}
         # a description ('the Balkan nation') names another state than the doer's own
-        self.exclude = {a.country for a in actors if a.country}
+        self.exclude = {a.country for a in actors if a.country and not (
+            a.kind is EntityKind.ARMED_GROUP and name in ("Attack", "Seizure"))}
         for o in objs:
             # what is attacked belongs to the recipient ('shot down two Azerbaijani helicopters')
             if name != "Attack" and any(self._is_class(o, c) for c in NON_PARTY_CLASSES) and not self._is_class(o, "people"):
@@ -400,7 +406,9 @@ class ArticleReader(PartyResolution, ImpliedEventReading, JudgementReading, Resp
             attributes["recapture"] = bool(recapture)
             if not recapture:
                 recipients += [self._state(p.country) for p in places if p.country and p.country not in actor_states]
-        own_states = {a.country for a in actors if a.country}
+        # an armed group that fights or takes ground fights its own state ('M23 rebels attacked Congolese troops')
+        own_states = {a.country for a in actors if a.country and not (
+            a.kind is EntityKind.ARMED_GROUP and name in ("Attack", "Seizure"))}
         recipients = [r for r in uniq([r for r in recipients if r is not None]) if r.id not in actor_ids
                       and not (r.kind is EntityKind.STATE and r.country in own_states)]
         if name == "Attack" and not recipients:
