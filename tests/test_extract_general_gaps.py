@@ -255,3 +255,18 @@ def test_a_states_army_does_not_attack_its_own_state(extract):
 def test_charm_or_diplomatic_offensive_is_no_attack(extract):
     assert not _events(extract, "China launched a charm offensive toward the Philippines.", "Attack")
     assert not _events(extract, "The diplomatic offensive by France against Russia failed.", "Attack")
+
+
+# -- the recipient inside a phrase: a state's people, a group of them --------------------------------------
+def test_sanctions_on_a_states_businessmen(extract):
+    evs = _events(extract, "The Treasury Department imposed sanctions on three Somali businessmen.", "Sanction")
+    assert evs and _names(evs[0].recipients) == ["Somalia"]
+
+
+def test_sanctions_on_a_group_of_a_states_officials(extract):
+    evs = _events(extract, "The United States imposed sanctions on a separate group of Venezuelan officials.", "Sanction")
+    assert evs and _names(evs[0].recipients) == ["Venezuela"]
+
+
+def test_a_group_of_no_ones_people_is_no_recipient(extract):
+    assert not _events(extract, "The United States imposed sanctions on a group of businessmen.", "Sanction")

@@ -65,7 +65,7 @@ ORGAN_HEADS = {"force", "forces", "troop", "troops", "army", "military", "navy",
                "citizens", "national", "nationals", "coastguard", "occupier", "occupiers",
                # businesses of a state, as event data code them ('three Chinese firms')
                "firm", "firms", "company", "companies", "bank", "banks", "entity", "entities", "individual",
-               "individuals",
+               "individuals", "businessman", "businessmen", "executive", "executives", "oligarch", "oligarchs",
                # the fire of a side's weapons stands for the side ('Cambodian rocket fire hit ...')
                "fire", "gunfire", "shelling", "artillery", "barrage", "bombardment"}
 # An official who speaks for a state or a body, linked to it ('a spokesperson for the EU').

@@ -14,6 +14,7 @@ from loaders.extract.lexicon import (
     MEMBER_LINK_VERBS,
     OWN_FORCES_SECTORS,
     PAIR_NOUNS,
+    QUANTITY_NOUNS,
     TARGET_NOUNS,
     TITLE_HEADS,
 )
@@ -168,6 +169,10 @@ class PartyResolution(ReaderState):
                 c.lower_ == "the" for c in tok.children):
             st = self.m.army_state(tok, self.exclude, self._troop_words)  # 'the army denied'
             found += [st] if st is not None else []
+        if not found and (lemma in QUANTITY_NOUNS or lemma in ("group", "handful", "list")) and not R.children(tok, ("poss",)):
+            # 'sanctions on a separate group of Venezuelan officials', 'dozens of Somali businessmen'
+            for o in (o for p in R.children(tok, ("prep",)) if p.lower_ == "of" for o in R.children(p, ("pobj",))):
+                found += [e for e in self._resolve_one(o, depth + 1) if e.kind in ACTOR_KINDS]
         if not found:
             desc = self.m.description(tok, self.exclude)
             if desc is not None:
