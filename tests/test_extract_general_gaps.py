@@ -270,3 +270,23 @@ def test_sanctions_on_a_group_of_a_states_officials(extract):
 
 def test_a_group_of_no_ones_people_is_no_recipient(extract):
     assert not _events(extract, "The United States imposed sanctions on a group of businessmen.", "Sanction")
+
+
+# -- officials of a body told of again ---------------------------------------------------------------------
+def test_the_ministers_after_body_ministers_are_the_body(extract):
+    text = "ASEAN foreign ministers met in Manila on Friday. The ministers urged Myanmar to halt attacks on civilians."
+    evs = _events(extract, text, "Demand")
+    assert evs and _names(evs[0].actors) == ["ASEAN"] and _names(evs[0].recipients) == ["Myanmar"]
+
+
+def test_they_in_the_sentence_of_body_ministers_is_the_body(extract):
+    text = ("EU foreign ministers, meeting in Brussels, noted the delay, and they accused the Venezuelan "
+            "authorities of systematic repression.")
+    evs = _events(extract, text, "Accusation")
+    assert evs and _names(evs[0].actors) == ["European Union"]
+
+
+def test_the_ministers_after_ministers_of_no_body_are_not_a_body(extract):
+    text = "Kenyan and Ugandan ministers met in Kampala on Friday. The ministers urged Sudan to halt attacks on civilians."
+    for e in _events(extract, text, "Demand"):
+        assert all(a.kind.value != "Organisation" for a in e.actors)

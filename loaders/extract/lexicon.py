@@ -116,6 +116,8 @@ GARRISON_NOUNS = {"base", "bases", "outpost", "outposts", "garrison", "garrisons
 CIVIL_MISSIONS = {"rescue", "medical", "relief", "aid", "humanitarian", "search", "investigation", "investigative",
                   "inspection", "negotiating", "technical", "monitoring", "election", "legal", "forensic", "firefighting",
                   "diplomatic", "trade", "business", "consular", "health", "civilian", "emergency"}
+# Officials who sit for a body ('EU foreign ministers', 'ASEAN leaders').
+MEMBER_NOUNS = {"minister", "leader", "official", "diplomat", "envoy", "delegate", "representative", "ambassador"}
 # What one honours by keeping it ('honor its commitments'), not by praising it.
 KEPT_WORD_NOUNS = {"commitment", "pledge", "obligation", "promise", "word", "debt", "undertaking", "guarantee",
                    "responsibility", "duty", "bargain", "contract", "deal", "agreement", "ceasefire", "truce"}

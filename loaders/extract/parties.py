@@ -12,6 +12,7 @@ from loaders.extract.lexicon import (
     GOVERNMENT_NOUNS,
     LINK_VERBS,
     MEMBER_LINK_VERBS,
+    MEMBER_NOUNS,
     OWN_FORCES_SECTORS,
     PAIR_NOUNS,
     QUANTITY_NOUNS,
@@ -49,7 +50,8 @@ class PartyResolution(ReaderState):
             return [es.entity]
         if tok.pos_ == "PRON" or tok.tag_ in ("PRP", "PRP$"):
             if tok.lower_ in PRONOUNS_PLURAL:
-                return self._group_before(tok) or self._pair_again(tok, 1) or self._pair_earlier_in_sentence(tok)
+                return (self._members_before(tok, 0) or self._group_before(tok) or self._pair_again(tok, 1)
+                        or self._pair_earlier_in_sentence(tok))
             label = self.label_at(tok.i)
             if label is not None and tok.lower_ in PRONOUNS_FIRST:
                 return [label[0]]
@@ -75,6 +77,10 @@ class PartyResolution(ReaderState):
                 c.lower_ in ("the", "their", "our", "both", "two") for c in tok.children) and not any(
                 p.lower_ == "of" and any(self.m.at(o.i) for o in R.children(p, ("pobj",))) for p in R.children(tok, ("prep",))):
             # (not 'the defence ministers of X and Y': those are named)
+            body = self._members_before(tok, 2) if lemma in MEMBER_NOUNS and not any(
+                c.dep_ in ("amod", "compound", "nummod") for c in tok.children) else []
+            if body:
+                return body  # 'EU foreign ministers ... The ministers called on'
             pair = self._pair_before(tok)
             if not pair and any(c.lower_ == "both" for c in tok.children):
                 pair = self.m.sides(tok.i, self.exclude)  # 'urged both sides': the two parties the article is about
@@ -344,6 +350,24 @@ class PartyResolution(ReaderState):
             if t.tag_ == "NNS" and t.lemma_.lower() in PAIR_NOUNS and any(
                     c.lower_ in ("both", "two") for c in t.children) and (pair := self._resolve_one(t, 1)):
                 return self.last_pair[1] if self.last_pair and self.last_pair[0] == t.i else pair
+        return []
+
+    def _members_before(self, tok: Token, within: int) -> list[Entity]:
+        """'EU foreign ministers, meeting in Brussels, ... and they accused', 'ASEAN leaders ... The
+        leaders urged': officials named by an international body they sit for, earlier in this sentence
+        or the `within` before, are that body when told of again."""
+        floor = tok.sent.start
+        for _ in range(within):
+            floor = self._sent_before(floor)
+        for t in reversed(self.doc[floor : tok.i]):
+            if t.tag_ != "NNS" or t.lemma_.lower() not in MEMBER_NOUNS or t.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            for c in t.children:
+                es = self.m.at(c.i)
+                if c.dep_ in ("compound", "amod", "poss", "nmod") and es is not None and \
+                        es.entity.kind is EntityKind.ORGANISATION and not es.entity.country:
+                    return [es.entity]
+            return []  # the last such subject names no body: no guess
         return []
 
     def _group_before(self, tok: Token) -> list[Entity]:
