@@ -290,3 +290,23 @@ def test_the_ministers_after_ministers_of_no_body_are_not_a_body(extract):
     text = "Kenyan and Ugandan ministers met in Kampala on Friday. The ministers urged Sudan to halt attacks on civilians."
     for e in _events(extract, text, "Demand"):
         assert all(a.kind.value != "Organisation" for a in e.actors)
+
+
+# -- a transcript speaker the gazetteer does not know ------------------------------------------------------
+TRANSCRIPT = ("Reuters: Washington approved a new arms sale to Taiwan on Tuesday. What is China's response?\n\n"
+              "Lin Wenhao: China firmly opposes the sale. We urge the US to stop arming Taiwan.\n\n"
+              "AFP: Japan announced new drills. Do you have any comment?\n\n"
+              "Lin Wenhao: We have no comment on that.\n")
+
+
+def test_transcript_speaker_speaks_for_the_state_his_turns_open_with(extract):
+    evs = _events(extract, TRANSCRIPT, "Demand")
+    assert evs and evs[0].actors[0].name == "Lin Wenhao" and evs[0].actors[0].country == "CHN"
+    assert _names(evs[0].recipients) == ["United States"]
+
+
+def test_transcript_speaker_whose_turns_open_with_two_states_gets_none(extract):
+    text = ("Reuters: What is your response?\n\nLin Wenhao: China firmly opposes the sale. We urge the US to stop.\n\n"
+            "AFP: And Japan?\n\nLin Wenhao: Japan always supports the sale. We urge Russia to stop.\n")
+    for e in _events(extract, text, "Demand"):
+        assert all(a.country is None for a in e.actors if a.name == "Lin Wenhao")

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from spacy.tokens import Token
 
 from kg.model import Entity, EntityKind, entity_id
@@ -242,6 +244,27 @@ class PartyResolution(ReaderState):
                    for t in doc[s:colon]):
                 continue
             out.append((colon + 1, end, es.entity))
+        return self._speakers_states(out)
+
+    def _speakers_states(self, labels: list[tuple[int, int, Entity]]) -> list[tuple[int, int, Entity]]:
+        """A transcript speaker the gazetteer does not know ('Guo Jiakun: China firmly opposes ...')
+        speaks for the one state their turns open with as subject: a spokesperson's answers."""
+        states: dict[str, set[str]] = {}
+        for s, e, ent in labels:
+            if ent.country or ent.id in self.m.gz.entities or s >= len(self.doc):
+                continue
+            first = self.doc[s].sent
+            subj = next((t for t in self.doc[s : min(e, first.end)]
+                         if t.dep_ == "nsubj" and t.head.pos_ in ("VERB", "AUX")), None)
+            es = self.m.at(subj.i) if subj is not None else None
+            if es is not None and es.entity.kind is EntityKind.STATE:
+                states.setdefault(ent.id, set()).add(es.entity.country)
+        out = []
+        for s, e, ent in labels:
+            found = states.get(ent.id, set())
+            if len(found) == 1 and not ent.country:
+                ent = dataclasses.replace(ent, country=next(iter(found)))
+            out.append((s, e, ent))
         return out
 
     def label_at(self, i: int) -> tuple[Entity, int] | None:
