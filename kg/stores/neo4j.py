@@ -35,6 +35,8 @@ logging.getLogger("neo4j").addHandler(logging.NullHandler())
 BATCH_ARTICLES = int(os.environ.get("KG_NEO4J_BATCH", "500"))
 # Entities remembered as written (see Neo4jStore._written); forgotten all at once past this many.
 ENTITY_CACHE = 500_000
+# New events per CREATE_EVENTS statement (see _write_rows).
+PIPELINE_ROWS = int(os.environ.get("KG_NEO4J_PIPELINE_ROWS", "250"))
 RETRY_SECONDS = float(os.environ.get("KG_NEO4J_RETRY_SECONDS", "15"))
 
 
@@ -423,7 +425,12 @@ def _write_rows(tx: Any, rows: schema.Batch, fast: bool, written: dict[str, Enti
     """One batch in one transaction. Fast: old facts are forgotten only for articles the graph already
     holds, articles and events new to it are CREATEd, and an entity is skipped when this store last
     wrote it in the same version and the graph still has it. Otherwise every article is forgotten and
-    MERGEd, every event MERGEd and every entity written."""
+    MERGEd, every event MERGEd and every entity written.
+
+    The statements are pipelined: none is waited for before the next one is sent (the server runs
+    them in order, and an error surfaces at the next statement or at the commit). The driver packs a
+    statement's parameters in Python while the server still runs the one before, so the new events
+    go in chunks of PIPELINE_ROWS: packing one chunk overlaps the server writing the last."""
     skip: set[Entity] = set()
     if fast:
         cached = [ent.id for ent in rows.entity_list if written.get(ent.id) == ent]
@@ -433,23 +440,25 @@ def _write_rows(tx: Any, rows: schema.Batch, fast: bool, written: dict[str, Enti
         skip = {ent for ent in rows.entity_list if ent.id in present and written.get(ent.id) == ent}
     else:
         old_articles, old_events = rows.article_ids, set(rows.event_ids)
-    ids = tx.run(schema.FORGET_ARTICLES, articles=old_articles).single()["ids"] if old_articles else []
+    forgotten = tx.run(schema.FORGET_ARTICLES, articles=old_articles) if old_articles else None
     old = set(old_articles)
-    new_articles = [a for a in rows.articles if a["id"] not in old]
+    new_articles = [[a.get(k) for k in schema.ARTICLE_KEYS] for a in rows.articles if a["id"] not in old]
     if new_articles:
-        tx.run(schema.CREATE_ARTICLES, rows=new_articles).consume()
+        tx.run(schema.CREATE_ARTICLES, rows=new_articles)
     if old:
-        tx.run(schema.WRITE_ARTICLES, rows=[a for a in rows.articles if a["id"] in old]).consume()
+        tx.run(schema.WRITE_ARTICLES, rows=[a for a in rows.articles if a["id"] in old])
     entities, links = rows.entity_rows(skip)
     for kind, entity_rows in entities.items():
-        tx.run(schema.write_entities(kind), rows=entity_rows).consume()
+        tx.run(schema.write_entities(kind), rows=entity_rows)
     if links:
-        tx.run(schema.WRITE_LINKS, rows=links).consume()
+        tx.run(schema.WRITE_LINKS, rows=links)
     new = rows.split(old_events)
-    if new.events:
-        tx.run(schema.CREATE_EVENTS, rows=new.events).consume()
+    events = new.events
+    for i in range(0, len(events), PIPELINE_ROWS):
+        tx.run(schema.CREATE_EVENTS, rows=events[i : i + PIPELINE_ROWS])
     merge = new.merge
     if merge:
-        tx.run(schema.MERGE_EVENTS, rows=merge).consume()
+        tx.run(schema.MERGE_EVENTS, rows=merge)
+    ids = forgotten.single()["ids"] if forgotten is not None else []
     if ids:
-        tx.run(schema.DROP_ORPHANS, ids=ids).consume()
+        tx.run(schema.DROP_ORPHANS, ids=ids)

@@ -139,33 +139,41 @@ RETURN articles, events, entities
 # Events new to the graph, one row per event with every report of the batch already folded in
 # (Batch.split): the node, its roles and its REPORTED_IN relationships in one statement, all plain
 # CREATEs (like a hand-written bulk load). The type labels come from the row; Batch has checked them.
+# Rows are positional lists (_NewEvent.row), not maps: the driver packs parameters in Python, value
+# by value, and the keys repeated in every map of every row were about a third of what it packed
+# (measured: a 1,000-event batch 0.34 -> 0.25 s). A property whose value is null is not set, as
+# `SET e = map` leaves it.
+EVENT_KEYS = ("id", *FIRST_WINS, "confidence", "date", "reported")
+_SET_EVENT = ", ".join(f"e.{k} = row[0][{i}]" for i, k in enumerate(EVENT_KEYS))
 CREATE_EVENTS = (
     KEEP_PLAN
-    + """
+    + f"""
 UNWIND $rows AS row
 CREATE (e:Event)
-SET e = row.props, e:$(row.labels)
+SET {_SET_EVENT}, e += row[1], e:$(row[2])
 WITH e, row
-CALL (e, row) {
-  UNWIND row.roles AS x
-  MATCH (n:Entity {id: x.entity})
-  CREATE (e)-[r:$(x.role)]->(n)
-  SET r = x.props
-}
-CALL (e, row) {
-  UNWIND row.mentions AS m
-  MATCH (a:Article {id: m.article})
+CALL (e, row) {{
+  UNWIND range(0, size(row[3]) - 1) AS i
+  MATCH (n:Entity {{id: row[3][i]}})
+  CREATE (e)-[r:$(row[4][i])]->(n)
+  SET r.articles = row[5][i]
+}}
+CALL (e, row) {{
+  UNWIND row[6] AS m
+  MATCH (a:Article {{id: m[0]}})
   CREATE (e)-[r:REPORTED_IN]->(a)
-  SET r = m.props
-}
+  SET r.id = m[1], r.sentence = m[2], r.start = m[3], r.end = m[4]
+}}
 """
 )
 
-# Articles new to the graph (KNOWN found none of them): CREATE; the others go through WRITE_ARTICLES.
-CREATE_ARTICLES = KEEP_PLAN + """
+# Articles new to the graph (KNOWN found none of them): CREATE, from positional rows as for
+# CREATE_EVENTS; the others go through WRITE_ARTICLES.
+ARTICLE_KEYS = ("id", "title", "url", "published", "source", "language")
+CREATE_ARTICLES = KEEP_PLAN + f"""
 UNWIND $rows AS row
 CREATE (a:Article)
-SET a = row
+SET {", ".join(f"a.{k} = row[{i}]" for i, k in enumerate(ARTICLE_KEYS))}
 """
 
 # The reports of an event the graph already holds (before the batch), folded into one row per event
@@ -384,6 +392,7 @@ _ROLE_KEYS = (("ACTOR", "actors"), ("RECIPIENT", "recipients"), ("IN_PLACE", "pl
 _ROLE_NAMES = dict(_ROLE_KEYS)
 # Which articles say so: kept on these roles so that forgetting an article can withdraw its claim.
 _SOURCED_ROLES = frozenset(("IN_PLACE", "ATTRIBUTED_TO"))
+_EVENT_KEY_SET = frozenset(EVENT_KEYS)
 
 
 class _NewEvent:
@@ -439,13 +448,28 @@ class _NewEvent:
                 report["mentions"].append(m)
         return {"id": event_id, "props": self.props, "labels": list(self.labels), **roles, "reports": list(reports.values())}
 
-    def row(self) -> dict[str, Any]:
-        return {
-            "props": self.props,
-            "labels": list(self.labels),
-            "roles": [{"entity": entity, "role": role, "props": props} for (role, entity), props in self.roles.items()],
-            "mentions": [{"article": article, "props": m} for (article, _), m in self.mentions.items()],
-        }
+    def row(self) -> list[Any]:
+        """The row of CREATE_EVENTS: [values of EVENT_KEYS, other properties (integer attributes),
+        labels, role entities, role types, role articles (null for ACTOR/RECIPIENT), mentions as
+        [article, id, sentence, start, end] ([article] for a bare REPORTED_IN)]."""
+        p = self.props
+        entities, types, articles = [], [], []
+        for (role, entity), props in self.roles.items():
+            entities.append(entity)
+            types.append(role)
+            articles.append(props.get("articles"))
+        return [
+            [p.get(k) for k in EVENT_KEYS],
+            {k: v for k, v in p.items() if k not in _EVENT_KEY_SET},
+            list(self.labels),
+            entities,
+            types,
+            articles,
+            [
+                [article, m["id"], m["sentence"], m["start"], m["end"]] if m else [article]
+                for (article, _), m in self.mentions.items()
+            ],
+        ]
 
 
 class NewRows:
@@ -465,7 +489,7 @@ class NewRows:
         event.fold(row, first)
 
     @property
-    def events(self) -> list[dict[str, Any]]:
+    def events(self) -> list[list[Any]]:
         return [event.row() for event in self._new.values()]
 
     @property
