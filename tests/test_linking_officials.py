@@ -5,6 +5,8 @@ import datetime as dt
 
 import pytest
 
+from kg.relations import event_dyads
+
 
 def _one(events, type_):
     found = [e for e in events if e.type == type_]
@@ -41,15 +43,29 @@ def test_unnamed_spokesperson_for_a_body(extract):
 
 def test_known_head_of_an_international_body_acts_for_it_not_for_their_nationality(extract):
     ev = _one(extract("UN Secretary-General Antonio Guterres urged Thailand to implement the accord."), "Demand")
-    assert [a.id for a in ev.actors] == ["org:un"]
+    # the body, and the person named beside it; the person counts for no state (not Portugal)
+    assert sorted(a.id for a in ev.actors) == ["org:un", "person:Q311440"]
+    assert all(a.country is None for a in ev.actors)
     assert [r.id for r in ev.recipients] == ["state:THA"]
+    assert event_dyads(ev) == []
+
+
+def test_official_with_a_state_career_too_is_the_body_alone(extract):
+    # Rutte was Dutch prime minister before NATO: as a person he would carry the Netherlands, so
+    # in his NATO years only the alliance is coded
+    ev = _one(extract("NATO Secretary General Mark Rutte urged Russia to withdraw its troops."), "Demand")
+    assert [a.id for a in ev.actors] == ["org:nato"]
+    assert event_dyads(ev) == []
+    old = _one(extract("Dutch Prime Minister Mark Rutte urged Russia to withdraw its troops.",
+                       published=dt.date(2019, 3, 1)), "Demand")
+    assert [a.country for a in old.actors] == ["NLD"]
 
 
 def test_unknown_envoy_of_a_body_and_her_pronoun(extract):
     evs = extract("UN envoy Jane Doe condemned Russia on Monday. She urged Moscow to withdraw its forces.")
-    assert [a.id for a in _one(evs, "Condemnation").actors] == ["org:un"]
+    assert sorted(a.id for a in _one(evs, "Condemnation").actors) == ["org:un", "person:jane-doe"]
     demand = _one(evs, "Demand")
-    assert [a.id for a in demand.actors] == ["org:un"]
+    assert sorted(a.id for a in demand.actors) == ["org:un", "person:jane-doe"]
     assert [r.id for r in demand.recipients] == ["state:RUS"]
 
 

@@ -161,8 +161,13 @@ def load_gazetteer(folder: str | None = None) -> Gazetteer:
     for p in _read(root, "people.json"):
         eid = f"person:{p['qid']}" if p.get("qid") else entity_id(EntityKind.PERSON, p["name"])
         offices = tuple(_office(o) for o in p.get("offices", []))
+        # An entity's country is the state it acts for (relations and the saved queries count its
+        # acts for that state). Someone whose every office is at an international body (a UN
+        # Secretary-General) acts for none: their nationality stays in people.json only.
+        international = bool(offices) and all(o.state is None and o.organisation for o in offices)
         gz.entities[eid] = Entity(
-            id=eid, name=p["name"], kind=EntityKind.PERSON, country=p.get("country"), wikidata=p.get("qid"),
+            id=eid, name=p["name"], kind=EntityKind.PERSON, country=None if international else p.get("country"),
+            wikidata=p.get("qid"),
             aliases=tuple(a for a in p.get("aliases", []) if a != p["name"]), offices=offices,
         )
         for form in (p["name"], *p.get("aliases", [])):

@@ -10,7 +10,6 @@ speaker and outside to the publisher.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
@@ -105,7 +104,7 @@ class EntitySpan:
     entity: Entity
     how: str
     # a named official of an international body ('UN Secretary-General X'): the person, kept beside
-    # the body as a second party; without their nationality, which is not whom they speak for
+    # the body as a second party, when they act for no state (see Gazetteer: their country is None)
     person: Entity | None = None
 
 
@@ -225,7 +224,10 @@ class Mentions:
         if ent.kind is EntityKind.PERSON and ent.offices:
             body = self.gz.acts_for(ent, self.published)
             if body is not None:
-                return EntitySpan(start, end, body, OFFICIAL, dataclasses.replace(ent, country=None))
+                # kept beside the body only when the person acts for no state at all: someone with a
+                # state career as well (a prime minister turned NATO Secretary General) carries that
+                # state as their country, and every act told of them would count for it
+                return EntitySpan(start, end, body, OFFICIAL, ent if ent.country is None else None)
         return EntitySpan(start, end, ent, how)
 
     def _new_person(self, span: Span, person: Entity) -> EntitySpan:
