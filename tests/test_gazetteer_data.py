@@ -430,3 +430,16 @@ def test_shared_alias_list_agrees(shared_dir, states, people):
             wrong.append((name, code, sorted(ours[name])))
     assert not wrong, wrong
     assert not missing, missing
+
+
+def test_every_added_person_qid_names_its_source(people):
+    """people-qid-sources.tsv says where each QID added on 2026-11-28 was read; it and people.json agree."""
+    path = GAZ / "people-qid-sources.tsv"
+    rows = [ln.split("\t") for ln in path.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+    assert rows[0] == ["id", "qid", "source"]
+    by_id = {p["id"]: p for p in people}
+    for pid, qid, source in rows[1:]:
+        assert by_id[pid]["qid"] == qid, pid
+        assert source.strip(), pid
+    assert len(rows) - 1 >= 500
+    assert sum(1 for p in people if p["qid"]) >= len(people) * 0.8
