@@ -1,19 +1,20 @@
 """The model as RDF: one named graph per article, entities in a graph of their own.
 
 Terms come from the project's ontology (ontology/geokg.ttl) aligned with SEM, PROV-O, Dublin
-Core, WGS84 and Wikidata. Everything is built as pyoxigraph terms, so literals are escaped by
-the library and text from articles never becomes query text.
+Core, WGS84 and Wikidata. Quads are made as N-Quads lines (the embedded store bulk-loads them as
+they are) and read back into pyoxigraph quads for everything else: text from articles is only ever
+a literal (escaped here, then parsed by pyoxigraph), never query text.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from functools import cache, lru_cache
 from urllib.parse import quote as _quote
 
-from pyoxigraph import Literal, NamedNode, Quad
+from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse
 
 from kg.model import Article, Entity, EntityKind, Event, Mention
 from kg.states import state_entity
@@ -94,20 +95,36 @@ def id_from_iri(iri: str) -> str:
     return f"{unquote(kind)}:{unquote(key)}" if key else unquote(kind)
 
 
+def _article_iri(article_id: str) -> str:
+    return f"{ID}article/{quote(article_id, safe='')}"
+
+
+def _article_graph(article_id: str) -> str:
+    return f"{GRAPH}article/{quote(article_id, safe='')}"
+
+
+def _event_iri(event_id: str) -> str:
+    return f"{ID}event/{quote(event_id, safe='')}"
+
+
+def _mention_iri(mention: Mention) -> str:
+    return f"{ID}mention/{quote(mention.id, safe='')}"
+
+
 def article_iri(article_id: str) -> NamedNode:
-    return NamedNode(f"{ID}article/{quote(article_id, safe='')}")
+    return NamedNode(_article_iri(article_id))
 
 
 def article_graph(article_id: str) -> NamedNode:
-    return NamedNode(f"{GRAPH}article/{quote(article_id, safe='')}")
+    return NamedNode(_article_graph(article_id))
 
 
 def event_iri(event_id: str) -> NamedNode:
-    return NamedNode(f"{ID}event/{quote(event_id, safe='')}")
+    return NamedNode(_event_iri(event_id))
 
 
 def mention_iri(mention: Mention) -> NamedNode:
-    return NamedNode(f"{ID}mention/{quote(mention.id, safe='')}")
+    return NamedNode(_mention_iri(mention))
 
 
 def plover_concept(plover_type: str, mode: str | None = None) -> NamedNode:
@@ -115,80 +132,153 @@ def plover_concept(plover_type: str, mode: str | None = None) -> NamedNode:
     return NamedNode(f"{GK}plover-{quote(plover_type, safe='')}" + (f"-{quote(mode, safe='')}" if mode else ""))
 
 
-def _lit(value: str) -> Literal:
-    return Literal(value)
+# Every quad is made here as one N-Quads line ("<s> <p> <o> <g> .\n"): the embedded store
+# bulk-loads the lines as they are, and the quad objects other callers take (the transactional
+# writes, the remote SPARQL store, the export, the tests) are those lines parsed by pyoxigraph
+# (quads_of), so the two can never differ. Term texts are what pyoxigraph writes for the term
+# (str(NamedNode), str(Literal)); every IRI whose parts are not percent-encoded here goes through
+# NamedNode once (cached), which checks it, as building the terms did.
+
+
+def _t(term: NamedNode | Literal) -> str:
+    return str(term)
+
+
+def lit(value: str) -> str:
+    """A plain literal's N-Quads text: only the four characters N-Quads forbids are escaped."""
+    if '"' in value or "\\" in value or "\n" in value or "\r" in value:
+        value = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    return f'"{value}"'
+
+
+_A_T = _t(_A)
+_LABEL_T = _t(_LABEL)
+_DATE_SUFFIX = f"^^{_t(_XSD_DATE)}"
+_INT_SUFFIX = f"^^{_t(_XSD_INT)}"
+_DOUBLE_SUFFIX = f"^^{_t(_XSD_DOUBLE)}"
+
+
+@cache
+def gk_t(term: str) -> str:
+    return _t(gk(term))
+
+
+@lru_cache(maxsize=1 << 16)
+def iri_for_t(identifier: str) -> str:
+    return _t(iri_for(identifier))
+
+
+# Percent-encoded ids: these IRIs are valid by construction (no NamedNode to check them).
+def article_graph_t(article_id: str) -> str:
+    return f"<{_article_graph(article_id)}>"
+
+
+def article_iri_t(article_id: str) -> str:
+    return f"<{_article_iri(article_id)}>"
+
+
+def event_iri_t(event_id: str) -> str:
+    return f"<{_event_iri(event_id)}>"
+
+
+@lru_cache(maxsize=1 << 10)
+def _plover_t(plover_type: str, mode: str | None) -> str:
+    return _t(plover_concept(plover_type, mode))
 
 
 @lru_cache(maxsize=1 << 14)
-def _date(value) -> Literal:
-    return Literal(value.isoformat(), datatype=_XSD_DATE)
+def date_t(value) -> str:
+    """An xsd:date literal: a datetime.date, or the text of one (office terms)."""
+    return lit(value if isinstance(value, str) else value.isoformat()) + _DATE_SUFFIX
 
 
-def _int(value: int) -> Literal:
-    return Literal(str(int(value)), datatype=_XSD_INT)
+def _int_t(value: int) -> str:
+    return f'"{int(value)}"{_INT_SUFFIX}'
 
 
 @lru_cache(maxsize=1 << 12)
-def _double(value: float) -> Literal:
-    return Literal(repr(float(value)), datatype=_XSD_DOUBLE)
+def _double_t(value: float) -> str:
+    return f'"{float(value)!r}"{_DOUBLE_SUFFIX}'
+
+
+def quads_of(lines: Iterable[str]) -> list[Quad]:
+    """The quad objects of N-Quads lines made here."""
+    text = "".join(lines)
+    return list(parse(text.encode(), format=RdfFormat.N_QUADS)) if text else []
+
+
+@lru_cache(maxsize=1 << 15)
+def entity_lines(entity: Entity, graph: str = _t(ENTITIES_GRAPH)) -> tuple[str, ...]:
+    """An entity's quads (in the entities graph): every article naming it repeats them."""
+    s = iri_for_t(entity.id)
+    po = [(_A_T, gk_t(entity.kind.value)), (_LABEL_T, lit(entity.name)), (gk_t("id"), lit(entity.id))]
+    if entity.wikidata:
+        po.append((_t(NamedNode(OWL + "sameAs")), _t(NamedNode(WD + entity.wikidata))))
+    if entity.country:
+        po.append((gk_t("country"), iri_for_t(f"state:{entity.country}")))
+        if entity.kind is EntityKind.STATE:
+            po.append((gk_t("iso3"), lit(entity.country)))
+    if entity.sector:
+        po.append((gk_t("sector"), lit(entity.sector)))
+    if entity.geonames is not None:
+        po.append((gk_t("geonamesId"), _int_t(entity.geonames)))
+    if entity.lat is not None and entity.lon is not None:
+        po.append((_t(NamedNode(GEO + "lat")), _double_t(entity.lat)))
+        po.append((_t(NamedNode(GEO + "long")), _double_t(entity.lon)))
+    if entity.part_of:
+        po.append((gk_t("partOf"), iri_for_t(entity.part_of)))
+    for alias in entity.aliases:
+        po.append((gk_t("alias"), lit(alias)))
+    lines = [f"{s} {p} {o} {graph} .\n" for p, o in po]
+    for office in entity.offices:
+        node = _t(NamedNode(f"{s[1:-1]}/office/{quote(office.office, safe='')}/{office.start or 'unknown'}"))
+        lines.append(f"{s} {gk_t('holdsOffice')} {node} {graph} .\n")
+        opo = [(_A_T, gk_t("OfficeTerm")), (_LABEL_T, lit(office.office)), (gk_t("title"), lit(office.title)),
+               (gk_t("role"), lit(office.role))]  # fmt: skip
+        if office.state:
+            opo.append((gk_t("officeOf"), iri_for_t(f"state:{office.state}")))
+        if office.start:
+            opo.append((gk_t("officeStart"), date_t(office.start)))
+        if office.end:
+            opo.append((gk_t("officeEnd"), date_t(office.end)))
+        lines.extend(f"{node} {p} {o} {graph} .\n" for p, o in opo)
+    return tuple(lines)
 
 
 @lru_cache(maxsize=1 << 15)
 def _shared_entity_quads(entity: Entity) -> tuple[Quad, ...]:
-    """An entity's quads in the entities graph: every article naming it repeats them."""
-    return tuple(entity_quads(entity))
+    return tuple(quads_of(entity_lines(entity)))
 
 
-def entity_quads(entity: Entity, graph: NamedNode = ENTITIES_GRAPH) -> Iterator[Quad]:
-    s = iri_for(entity.id)
-    yield Quad(s, _A, gk(entity.kind.value), graph)
-    yield Quad(s, _LABEL, _lit(entity.name), graph)
-    yield Quad(s, gk("id"), _lit(entity.id), graph)
-    if entity.wikidata:
-        yield Quad(s, NamedNode(OWL + "sameAs"), NamedNode(WD + entity.wikidata), graph)
-    if entity.country:
-        yield Quad(s, gk("country"), iri_for(f"state:{entity.country}"), graph)
-        if entity.kind is EntityKind.STATE:
-            yield Quad(s, gk("iso3"), _lit(entity.country), graph)
-    if entity.sector:
-        yield Quad(s, gk("sector"), _lit(entity.sector), graph)
-    if entity.geonames is not None:
-        yield Quad(s, gk("geonamesId"), _int(entity.geonames), graph)
-    if entity.lat is not None and entity.lon is not None:
-        yield Quad(s, NamedNode(GEO + "lat"), _double(entity.lat), graph)
-        yield Quad(s, NamedNode(GEO + "long"), _double(entity.lon), graph)
-    if entity.part_of:
-        yield Quad(s, gk("partOf"), iri_for(entity.part_of), graph)
-    for alias in entity.aliases:
-        yield Quad(s, gk("alias"), _lit(alias), graph)
-    for office in entity.offices:
-        node = NamedNode(f"{s.value}/office/{quote(office.office, safe='')}/{office.start or 'unknown'}")
-        yield Quad(s, gk("holdsOffice"), node, graph)
-        yield Quad(node, _A, gk("OfficeTerm"), graph)
-        yield Quad(node, _LABEL, _lit(office.office), graph)
-        yield Quad(node, gk("title"), _lit(office.title), graph)
-        yield Quad(node, gk("role"), _lit(office.role), graph)
-        if office.state:
-            yield Quad(node, gk("officeOf"), iri_for(f"state:{office.state}"), graph)
-        if office.start:
-            yield Quad(node, gk("officeStart"), Literal(office.start, datatype=_XSD_DATE), graph)
-        if office.end:
-            yield Quad(node, gk("officeEnd"), Literal(office.end, datatype=_XSD_DATE), graph)
+def entity_quads(entity: Entity, graph: NamedNode = ENTITIES_GRAPH) -> list[Quad]:
+    if graph == ENTITIES_GRAPH:
+        return list(_shared_entity_quads(entity))
+    return quads_of(entity_lines(entity, _t(graph)))
 
 
-def article_quads(article: Article) -> Iterator[Quad]:
-    g = article_graph(article.id)
-    s = article_iri(article.id)
-    yield Quad(s, _A, gk("Article"), g)
-    yield Quad(s, gk("id"), _lit(article.id), g)
+_DCT_TITLE = _t(NamedNode(DCT + "title"))
+_DCT_SOURCE = _t(NamedNode(DCT + "source"))
+_DCT_ISSUED = _t(NamedNode(DCT + "issued"))
+_DCT_PUBLISHER = _t(NamedNode(DCT + "publisher"))
+
+
+def article_lines(article: Article) -> list[str]:
+    g = article_graph_t(article.id)
+    s = article_iri_t(article.id)
+    po = [(_A_T, gk_t("Article")), (gk_t("id"), lit(article.id))]
     if article.title:
-        yield Quad(s, NamedNode(DCT + "title"), _lit(article.title), g)
+        po.append((_DCT_TITLE, lit(article.title)))
     if article.url:
-        yield Quad(s, NamedNode(DCT + "source"), _lit(article.url), g)
+        po.append((_DCT_SOURCE, lit(article.url)))
     if article.published:
-        yield Quad(s, NamedNode(DCT + "issued"), _date(article.published), g)
+        po.append((_DCT_ISSUED, date_t(article.published)))
     if article.source:
-        yield Quad(s, NamedNode(DCT + "publisher"), _lit(article.source), g)
+        po.append((_DCT_PUBLISHER, lit(article.source)))
+    return [f"{s} {p} {o} {g} .\n" for p, o in po]
+
+
+def article_quads(article: Article) -> list[Quad]:
+    return quads_of(article_lines(article))
 
 
 class P:
@@ -221,106 +311,151 @@ class P:
     end = gk("end")
 
 
-_TRUE = Literal("true", datatype=_XSD_BOOL)
-_FALSE = Literal("false", datatype=_XSD_BOOL)
+class _PT:
+    """P's terms as N-Quads text."""
 
 
-def event_quads(event: Event, article_id: str, mentions_done: set[NamedNode] | None = None) -> Iterator[Quad]:
+for _name, _term in vars(P).items():
+    if isinstance(_term, NamedNode):
+        setattr(_PT, _name, _t(_term))
+
+_TRUE_T = _t(Literal("true", datatype=_XSD_BOOL))
+_FALSE_T = _t(Literal("false", datatype=_XSD_BOOL))
+_attributes_json = json.JSONEncoder(sort_keys=True, ensure_ascii=False).encode
+
+
+def event_lines(event: Event, article_id: str, mentions_done: set[str] | None = None) -> list[str]:
     """The event as reported by one article: what that article says, in that article's graph.
-    A mention already described for another event of the article (its node in `mentions_done`)
+    A mention already described for another event of the article (its IRI text in `mentions_done`)
     is only linked, not described again (GDELT gives every event of an article the same one)."""
-    g = article_graph(article_id)
-    s = event_iri(event.id)
-    yield Quad(s, _A, gk(event.type), g)
-    yield Quad(s, P.id, _lit(event.id), g)
-    yield Quad(s, P.event_type, _lit(event.type), g)
+    g = article_graph_t(article_id)
+    s = event_iri_t(event.id)
+    po = [(_A_T, gk_t(event.type)), (_PT.id, lit(event.id)), (_PT.event_type, lit(event.type))]
     if event.plover_type:
-        yield Quad(s, P.plover_type, _lit(event.plover_type), g)
-        yield Quad(s, P.plover, plover_concept(event.plover_type, event.plover_mode), g)
+        po.append((_PT.plover_type, lit(event.plover_type)))
+        po.append((_PT.plover, _plover_t(event.plover_type, event.plover_mode)))
     if event.plover_mode:
-        yield Quad(s, P.plover_mode, _lit(event.plover_mode), g)
+        po.append((_PT.plover_mode, lit(event.plover_mode)))
     if event.cameo:
-        yield Quad(s, P.cameo, _lit(event.cameo), g)
-    yield Quad(s, P.score, _double(event.score), g)
-    yield Quad(s, P.polarity, _lit(event.polarity.value), g)
-    yield Quad(s, P.confidence, _double(event.confidence), g)
+        po.append((_PT.cameo, lit(event.cameo)))
+    po.append((_PT.score, _double_t(event.score)))
+    po.append((_PT.polarity, lit(event.polarity.value)))
+    po.append((_PT.confidence, _double_t(event.confidence)))
     for a in event.actors:
-        yield Quad(s, P.actor, iri_for(a.id), g)
+        po.append((_PT.actor, iri_for_t(a.id)))
     for r in event.recipients:
-        yield Quad(s, P.recipient, iri_for(r.id), g)
+        po.append((_PT.recipient, iri_for_t(r.id)))
     for p in event.places:
-        yield Quad(s, P.place, iri_for(p.id), g)
+        po.append((_PT.place, iri_for_t(p.id)))
     if event.date:
-        yield Quad(s, P.date, _date(event.date), g)
+        po.append((_PT.date, date_t(event.date)))
     if event.date_precision:
-        yield Quad(s, P.date_precision, _lit(event.date_precision.value), g)
+        po.append((_PT.date_precision, lit(event.date_precision.value)))
     if event.date_text:
-        yield Quad(s, P.date_text, _lit(event.date_text), g)
+        po.append((_PT.date_text, lit(event.date_text)))
     if event.reported:
-        yield Quad(s, P.reported, _date(event.reported), g)
+        po.append((_PT.reported, date_t(event.reported)))
     if event.attribution:
-        yield Quad(s, P.attributed_to, iri_for(event.attribution.id), g)
+        po.append((_PT.attributed_to, iri_for_t(event.attribution.id)))
     if event.attributes:
-        yield Quad(s, P.attributes, _lit(json.dumps(event.attributes, sort_keys=True, ensure_ascii=False)), g)
+        po.append((_PT.attributes, lit(_attributes_json(event.attributes))))
         for key, value in event.attributes.items():
             if not key.isidentifier():
                 continue
             if isinstance(value, bool):
-                yield Quad(s, gk(key), _TRUE if value else _FALSE, g)
+                po.append((gk_t(key), _TRUE_T if value else _FALSE_T))
             elif isinstance(value, int):
-                yield Quad(s, gk(key), _int(value), g)
+                po.append((gk_t(key), _int_t(value)))
+    head, tail = s + " ", f" {g} .\n"
+    lines = [f"{head}{p} {o}{tail}" for p, o in po]
     for m in event.mentions:
         if m.article != article_id:
             continue
-        node = mention_iri(m)
-        yield Quad(s, P.derived_from, node, g)
+        node = f"<{_mention_iri(m)}>"
+        lines.append(f"{head}{_PT.derived_from} {node}{tail}")
         if mentions_done is not None:
             if node in mentions_done:
                 continue
             mentions_done.add(node)
-        yield Quad(node, _A, P.mention, g)
-        yield Quad(node, P.in_article, article_iri(m.article), g)
-        yield Quad(node, P.sentence, _lit(m.sentence), g)
-        yield Quad(node, P.start, _int(m.start), g)
-        yield Quad(node, P.end, _int(m.end), g)
+        lines.append(f"{node} {_A_T} {_PT.mention}{tail}")
+        lines.append(f"{node} {_PT.in_article} {article_iri_t(m.article)}{tail}")
+        lines.append(f"{node} {_PT.sentence} {lit(m.sentence)}{tail}")
+        lines.append(f"{node} {_PT.start} {_int_t(m.start)}{tail}")
+        lines.append(f"{node} {_PT.end} {_int_t(m.end)}{tail}")
+    return lines
+
+
+def event_quads(event: Event, article_id: str, mentions_done: set[str] | None = None) -> list[Quad]:
+    return quads_of(event_lines(event, article_id, mentions_done))
 
 
 FIRST_DATE = gk("firstDate")
+_FIRST_DATE_T = _t(FIRST_DATE)
+_EVENT_DATES_T = _t(EVENT_DATES_GRAPH)
+
+
+def event_days(event: Event) -> tuple[str | None, str | None]:
+    """The event's date and report date as xsd:date lexical forms (YYYY-MM-DD: they sort as the
+    days do), which its gk:date and gk:reported quads carry."""
+    return (event.date.isoformat() if event.date else None, event.reported.isoformat() if event.reported else None)
+
+
+def first_day(date: str | None, reported: str | None) -> str | None:
+    """An event's first date from its earliest date and earliest report date."""
+    return date or reported
+
+
+def first_date_line(event: str, day: str) -> str:
+    """The gk:firstDate quad of an event (its IRI text) in graph/event-dates."""
+    return f"{event} {_FIRST_DATE_T} {date_t(day)} {_EVENT_DATES_T} .\n"
 
 
 def first_date_quads(quads: Iterable[Quad]) -> list[Quad]:
     """gk:firstDate of every event these quads describe, as if they were all the store held."""
     dates: dict[NamedNode, str] = {}
     reported: dict[NamedNode, str] = {}
-    events: list[NamedNode] = []
+    events: dict[NamedNode, None] = {}
     for q in quads:
         p = q.predicate
         if p == P.event_type:
-            events.append(q.subject)
+            events[q.subject] = None
         elif p == P.date or p == P.reported:
             seen = dates if p == P.date else reported
-            value = q.object.value  # xsd:date lexical forms (YYYY-MM-DD) sort as the days do
+            value = q.object.value
             if q.subject not in seen or value < seen[q.subject]:
                 seen[q.subject] = value
-    out: dict[NamedNode, Quad] = {}
+    lines = []
     for e in events:
-        day = dates.get(e) or reported.get(e)
-        if day and e not in out:
-            out[e] = Quad(e, FIRST_DATE, Literal(day, datatype=_XSD_DATE), EVENT_DATES_GRAPH)
-    return list(out.values())
+        day = first_day(dates.get(e), reported.get(e))
+        if day:
+            lines.append(first_date_line(str(e), day))
+    return quads_of(lines)
 
 
-def extraction_quads(article: Article, events: Iterable[Event]) -> tuple[list[Quad], list[Quad]]:
-    """(quads of the article's own graph, quads of the shared entities graph)."""
-    own = list(article_quads(article))
+def extraction_entities(events: Iterable[Event]) -> list[Entity]:
+    """The entities the events name, and the state of each entity's country (one per id: the first)."""
     entities: dict[str, Entity] = {}
-    mentions: set[NamedNode] = set()
     for ev in events:
-        own.extend(event_quads(ev, article.id, mentions))
         for ent in (*ev.actors, *ev.recipients, *ev.places, *([ev.attribution] if ev.attribution else [])):
             entities.setdefault(ent.id, ent)
     for ent in list(entities.values()):
         if ent.country and f"state:{ent.country}" not in entities:
             entities[f"state:{ent.country}"] = state_entity(ent.country)
-    shared = [q for ent in entities.values() for q in _shared_entity_quads(ent)]
+    return list(entities.values())
+
+
+def extraction_lines(article: Article, events: Iterable[Event]) -> list[str]:
+    """The lines of the article's own graph: the article and its events."""
+    own = article_lines(article)
+    mentions: set[str] = set()
+    for ev in events:
+        own.extend(event_lines(ev, article.id, mentions))
+    return own
+
+
+def extraction_quads(article: Article, events: Iterable[Event]) -> tuple[list[Quad], list[Quad]]:
+    """(quads of the article's own graph, quads of the shared entities graph)."""
+    events = list(events)
+    own = quads_of(extraction_lines(article, events))
+    shared = [q for ent in extraction_entities(events) for q in _shared_entity_quads(ent)]
     return own, shared

@@ -14,7 +14,7 @@ from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, serialize
 from pyoxigraph import Store as OxStore
 
 from kg import rdf
-from kg.model import Extraction
+from kg.model import Entity, Event, Extraction
 from kg.stores.base import StoreError, WriteReport
 from kg.stores.sparql import PREFIX_BLOCK, SparqlStore, bind_parameters, first_date_update, to_python
 
@@ -23,7 +23,6 @@ _EVENT_TYPE = rdf.P.event_type
 _DATES = (rdf.P.date, rdf.P.reported)
 _DATING = frozenset((_EVENT_TYPE, *_DATES))
 _DATE, _REPORTED = _DATES
-_XSD_DATE = NamedNode(rdf.XSD + "date")
 # Articles being bulk-loaded: (article graph, gk:pendingWrite, round) in this graph, committed
 # before the load; (round, gk:writeComplete, true) in the transaction that completes the round.
 PENDING_GRAPH = NamedNode(rdf.GRAPH + "pending-writes")
@@ -38,8 +37,9 @@ class _Round:
 
     node: NamedNode
     graphs: set[NamedNode] = field(default_factory=set)
-    days: dict[NamedNode, list[str | None]] = field(default_factory=dict)  # event: [earliest date, earliest report]
-    known: set[NamedNode] = field(default_factory=set)  # events the store had before the round
+    # event (its IRI as N-Quads text): [earliest date, earliest report] in the round's articles
+    days: dict[str, list[str | None]] = field(default_factory=dict)
+    known: set[str] = field(default_factory=set)  # events the store (or the round in flight) had before the round
     error: BaseException | None = None
 
 
@@ -70,8 +70,8 @@ class OxigraphStore(SparqlStore):
         self._store = store
         self.location = location
         self._read_only = read_only
-        self._shared_written: set[Quad] = set()
-        self._pending_shared: list[Quad] = []
+        self._entities_written: set[Entity] = set()  # their quads are in the store
+        self._pending_entities: list[Entity] = []
         self._unflushed = 0
         self._bulk_written = 0
         self._loading: _Loading | None = None
@@ -140,56 +140,68 @@ class OxigraphStore(SparqlStore):
         1. one transaction marks the round's articles as pending (in PENDING_GRAPH, the round's
            node as object) and adds the entity quads not written yet (entities are never removed,
            so writing them early is harmless);
-        2. Store.bulk_load writes the round's quads (serialised as N-Quads by pyoxigraph) straight
-           to new files, in a thread, while the next round is built: no transaction, so a crash
-           there leaves part of them;
-        3. once it is in, one transaction adds or moves the events' first dates and marks the round
-           complete (see _finish_round); the marks are then removed.
-        open() for writing drops the articles of rounds not complete (see
-        _finish_interrupted_write), so an interrupted ingest run again equals a clean run.
+        2. Store.bulk_load writes the round's quads (kg.rdf's N-Quads lines, with the first dates of
+           the events no article in the store reports yet) straight to new files, in a thread,
+           while the next round is built: no transaction, so a crash there leaves part of them;
+        3. once it is in, one transaction adds or moves the first dates of the round's events the
+           store already had and marks the round complete (see _finish_round); the marks are then
+           removed.
+        open() for writing drops the articles of rounds not complete, and the first dates of events
+        left without an article (see _finish_interrupted_write), so an interrupted ingest run again
+        equals a clean run.
         Articles already in the store, or a second time in a round in flight (the last one wins),
         are set aside and replaced by _replace_stored once the rounds are in; the round ends there
         when they reach `batch_quads` quads. Returns whether the extractions are exhausted.
         """
         rnd = _Round(NamedNode(f"{rdf.GRAPH}pending-writes/{uuid.uuid4().hex}"))
         before = self._loading.rnd if self._loading else _Round(rnd.node)  # the round in flight
-        stored: dict[NamedNode, tuple[NamedNode, list[Quad], list[Quad]]] = {}  # an article twice: the last wins
+        stored: dict[NamedNode, tuple[NamedNode, list[Quad], list[Entity]]] = {}  # an article twice: the last wins
         chunks: list[bytes] = []
-        group: list[Quad] = []
-        shared_new: list[Quad] = []
+        group: list[str] = []
+        entities_new: dict[Entity, None] = {}
         stored_size = quads = 0
         exhausted = False
         for ex in extractions:
             report.add(ex)
-            own, shared = rdf.extraction_quads(ex.article, ex.events)
             graph = rdf.article_graph(ex.article.id)
             if graph in rnd.graphs or graph in before.graphs or graph in stored or self._store.contains_named_graph(graph):
-                stored[graph] = (graph, own, shared)
-                stored_size += len(own) + len(shared)
+                own, _ = rdf.extraction_quads(ex.article, ex.events)
+                entities = rdf.extraction_entities(ex.events)
+                stored[graph] = (graph, own, entities)
+                stored_size += len(own) + sum(len(rdf.entity_lines(e)) for e in entities)
                 if stored_size >= self.batch_quads:
                     break
                 continue
             rnd.graphs.add(graph)
-            group.extend(own)
-            shared_new.extend(q for q in shared if q not in self._shared_written)
-            self._note_days(own, rnd, before)
-            quads += len(own)
+            lines = rdf.extraction_lines(ex.article, ex.events)
+            group += lines
+            for ent in rdf.extraction_entities(ex.events):
+                if ent not in self._entities_written:
+                    entities_new[ent] = None
+            self._note_days(ex.events, rnd, before)
+            quads += len(lines)
             if len(group) >= 50_000:
-                chunks.append(serialize(group, format=RdfFormat.N_QUADS))
+                chunks.append("".join(group).encode())
                 group = []
             if quads >= self.round_quads:
                 break
         else:
             exhausted = True
         if rnd.graphs:
-            chunks.append(serialize(group, format=RdfFormat.N_QUADS))
+            chunks.append("".join(group).encode())
             del group
+            # First dates of the events no article in the store (or in the round in flight) reports
+            # go in with the round (first: a crash mid-load can leave them without their articles,
+            # see _finish_interrupted_write); the others' are derived once it is in (_finish_round).
+            firsts = (rdf.first_date_line(e, day) for e, (date, reported) in rnd.days.items()
+                      if e not in rnd.known and (day := rdf.first_day(date, reported)))  # fmt: skip
+            chunks.insert(0, "".join(firsts).encode())
             data = b"".join(chunks)
             del chunks
             self._join_loader()
-            shared_new = list(dict.fromkeys(shared_new))
+            shared_new = [q for ent in entities_new for q in rdf.entity_quads(ent)]
             self._store.extend([Quad(g, _PENDING, rnd.node, PENDING_GRAPH) for g in rnd.graphs] + shared_new)
-            self._shared_written.update(shared_new)
+            self._entities_written.update(entities_new)
             self._unflushed += len(rnd.graphs) + len(shared_new)
             self._bulk_written += quads
             self._start_loader(rnd, data)
@@ -198,29 +210,29 @@ class OxigraphStore(SparqlStore):
             self._replace_stored(list(stored.values()))
         return exhausted
 
-    def _note_days(self, own: list[Quad], rnd: _Round, before: _Round) -> None:
-        """Each event's earliest date and report in these quads; events the store (or the round in
+    def _note_days(self, events: Iterable[Event], rnd: _Round, before: _Round) -> None:
+        """Each event's earliest date and report in the round; events the store (or the round in
         flight) already has go to rnd.known: their first date is derived from the store's dates."""
         days = rnd.days
-        for q in own:
-            p = q.predicate
-            if p == _EVENT_TYPE:
-                e = q.subject
-                if e not in days:
-                    days[e] = [None, None]
-                    if e in before.days or next(iter(self._store.quads_for_pattern(e, _EVENT_TYPE, None, None)), None):
-                        rnd.known.add(e)
-            elif p in (_DATE, _REPORTED):
-                seen = days.get(q.subject)
-                if seen is not None:
-                    i = 0 if p == _DATE else 1
-                    value = q.object.value  # xsd:date lexical forms (YYYY-MM-DD) sort as the days do
-                    if seen[i] is None or value < seen[i]:
-                        seen[i] = value
+        for ev in events:
+            e = rdf.event_iri_t(ev.id)
+            seen = days.get(e)
+            if seen is None:
+                seen = days[e] = [None, None]
+                if e in before.days or self._has_event(NamedNode(e[1:-1])):
+                    rnd.known.add(e)
+            date, reported = rdf.event_days(ev)
+            if date and (seen[0] is None or date < seen[0]):
+                seen[0] = date
+            if reported and (seen[1] is None or reported < seen[1]):
+                seen[1] = reported
+
+    def _has_event(self, event: NamedNode) -> bool:
+        return next(iter(self._store.quads_for_pattern(event, _EVENT_TYPE, None, None)), None) is not None
 
     def _start_loader(self, rnd: _Round, data: bytes) -> None:
         def load() -> None:
-            try:  # the IRIs were checked when the terms were built (pyoxigraph NamedNode): lenient
+            try:  # kg.rdf's IRIs are percent-encoded or checked by pyoxigraph's NamedNode: lenient
                 self._store.bulk_load(input=data, format=RdfFormat.N_QUADS, lenient=True)
             except BaseException as exc:  # re-raised by _join_loader
                 rnd.error = exc
@@ -241,27 +253,28 @@ class OxigraphStore(SparqlStore):
         self._finish_round(loading.rnd)
 
     def _finish_round(self, rnd: _Round) -> None:
-        """First dates in Python (for events the store had before the round, from every article's
-        dates, the round's included) and the round marked complete, in one transaction."""
-        inserts: list[Quad] = []
+        """The first dates of the round's events the store had before it (from every article's dates,
+        the round's included; the others' came with the round), and the round marked complete, in
+        one transaction."""
+        inserts: list[str] = []
         deletes: list[Quad] = []
-        for e, (date, reported) in rnd.days.items():
-            if e in rnd.known:
-                date = min((q.object.value for q in self._store.quads_for_pattern(e, _DATE, None, None)), default=None)
-                reported = min((q.object.value for q in self._store.quads_for_pattern(e, _REPORTED, None, None)), default=None)
-            day = date or reported
-            new = [Quad(e, rdf.FIRST_DATE, Literal(day, datatype=_XSD_DATE), rdf.EVENT_DATES_GRAPH)] if day else []
-            if e in rnd.known:
-                old = list(self._store.quads_for_pattern(e, rdf.FIRST_DATE, None, rdf.EVENT_DATES_GRAPH))
-                if old == new:
-                    continue
-                deletes.extend(old)
+        for e in rnd.known:
+            node = NamedNode(e[1:-1])
+            date = min((q.object.value for q in self._store.quads_for_pattern(node, _DATE, None, None)), default=None)
+            reported = min((q.object.value for q in self._store.quads_for_pattern(node, _REPORTED, None, None)), default=None)
+            day = rdf.first_day(date, reported)
+            new = [rdf.first_date_line(e, day)] if day else []
+            old = list(self._store.quads_for_pattern(node, rdf.FIRST_DATE, None, rdf.EVENT_DATES_GRAPH))
+            if old == rdf.quads_of(new):
+                continue
+            deletes.extend(old)
             inserts.extend(new)
-        done = Quad(rnd.node, _COMPLETE, _TRUE, PENDING_GRAPH)
+        done = f"{rnd.node} {_COMPLETE} {_TRUE} {PENDING_GRAPH} .\n"
         if deletes:
-            self._store.update(f"DELETE DATA {{ {_quad_text(deletes)} }} ; INSERT DATA {{ {_quad_text([*inserts, done])} }}")
-        else:
-            self._store.extend([*inserts, done])
+            added = _quad_text(rdf.quads_of([*inserts, done]))
+            self._store.update(f"DELETE DATA {{ {_quad_text(deletes)} }} ; INSERT DATA {{ {added} }}")
+        else:  # Store.load is one transaction too
+            self._store.load(input="".join([*inserts, done]).encode(), format=RdfFormat.N_QUADS)
         # The round is in (and the only one marked): the marks have done their work, and go.
         self._store.update(f"DROP SILENT GRAPH {PENDING_GRAPH}")  # one transaction: the marks never outlive the completion
         self._unflushed += len(inserts) + len(deletes) + len(rnd.graphs)
@@ -269,12 +282,18 @@ class OxigraphStore(SparqlStore):
 
     def _finish_interrupted_write(self) -> int:
         """Drop the article graphs of rounds a write left marked but not complete (a crash or kill
-        mid-write), with all marks, in one transaction: the store is as if those articles were
-        never written (bar entity quads, harmless and written again). Returns how many were dropped."""
+        mid-write), with all marks and the first dates of events no article reports any more (those
+        a round brings with it), in one transaction: the store is as if those articles were never
+        written (bar entity quads, harmless and written again). Returns how many were dropped."""
         complete = {q.subject for q in self._store.quads_for_pattern(None, _COMPLETE, None, PENDING_GRAPH)}
         marks = self._store.quads_for_pattern(None, _PENDING, None, PENDING_GRAPH)
         graphs = [q.subject for q in marks if q.object not in complete]
-        self._store.update(" ;\n".join([*(f"DROP SILENT GRAPH {g}" for g in graphs), f"DROP SILENT GRAPH {PENDING_GRAPH}"]))
+        orphans = (
+            f"DELETE {{ GRAPH {rdf.EVENT_DATES_GRAPH} {{ ?e {rdf.FIRST_DATE} ?d }} }} WHERE {{ GRAPH {rdf.EVENT_DATES_GRAPH} "
+            f"{{ ?e {rdf.FIRST_DATE} ?d }} FILTER NOT EXISTS {{ GRAPH ?g {{ ?e {_EVENT_TYPE} ?t }} }} }}"
+        )
+        drops = [f"DROP SILENT GRAPH {g}" for g in graphs]
+        self._store.update(" ;\n".join([*drops, *([orphans] if graphs else []), f"DROP SILENT GRAPH {PENDING_GRAPH}"]))
         self._store.flush()
         return len(graphs)
 
@@ -283,18 +302,18 @@ class OxigraphStore(SparqlStore):
             self._store.flush()
             self._unflushed = 0
 
-    def _replace_stored(self, batch: list[tuple[NamedNode, list[Quad], list[Quad]]]) -> None:
+    def _replace_stored(self, batch: list[tuple[NamedNode, list[Quad], list[Entity]]]) -> None:
         """Articles already in the store (or new), in one transaction: each is compared with what is there:
         unchanged, it costs nothing (re-ingesting is cheap); changed, only the difference is
-        written, as DELETE DATA + INSERT DATA in one SPARQL update. Entity quads already written by
-        this store object are not sent again (they never go away). Each event's gk:firstDate is
+        written, as DELETE DATA + INSERT DATA in one SPARQL update. The quads of entities already
+        written by this store object are not sent again (they never go away). Each event's gk:firstDate is
         derived in the same transaction: in Python for events no other article reports (their
         dates are all in the batch), by a SPARQL update for the others.
         """
         inserts: list[Quad] = []
         deletes: list[Quad] = []
         touched: set[NamedNode] = set()
-        for graph, own, shared in batch:
+        for graph, own, entities in batch:
             if self._store.contains_named_graph(graph):
                 old = set(self._store.quads_for_pattern(None, None, None, graph))
                 new = set(own)
@@ -303,10 +322,11 @@ class OxigraphStore(SparqlStore):
                 touched.update(q.subject for q in old ^ new if q.predicate in _DATING)
             else:
                 inserts.extend(own)
-            for q in shared:
-                if q not in self._shared_written:
-                    inserts.append(q)
-                    self._pending_shared.append(q)
+            for ent in entities:
+                if ent not in self._entities_written:
+                    inserts.extend(rdf.entity_quads(ent))
+                    self._entities_written.add(ent)
+                    self._pending_entities.append(ent)
         known: set[NamedNode] = set()
         fresh = self._fresh_events(inserts, touched, known)
         dates = rdf.first_date_quads(q for q in inserts if q.subject in fresh)
@@ -327,10 +347,10 @@ class OxigraphStore(SparqlStore):
             elif inserts:
                 self._store.extend(inserts + dates)
         except BaseException:
-            self._pending_shared.clear()
+            self._entities_written.difference_update(self._pending_entities)
+            self._pending_entities.clear()
             raise
-        self._shared_written.update(self._pending_shared)
-        self._pending_shared.clear()
+        self._pending_entities.clear()
         self._unflushed += len(inserts) + len(deletes)
         self._maybe_flush()
 
