@@ -310,3 +310,34 @@ def test_transcript_speaker_whose_turns_open_with_two_states_gets_none(extract):
             "AFP: And Japan?\n\nLin Wenhao: Japan always supports the sale. We urge Russia to stop.\n")
     for e in _events(extract, text, "Demand"):
         assert all(a.country is None for a in e.actors if a.name == "Lin Wenhao")
+
+
+# -- an act told of again by a general noun ('the measures', 'the decision') -------------------------------
+def test_the_measures_are_the_act_last_done_to_the_reacting_party(extract):
+    text = ("The European Union imposed new sanctions on Iran on Monday. "
+            "Iran's foreign minister denounced the measures as illegal.")
+    evs = _events(extract, text, "Condemnation")
+    assert evs and _names(evs[0].recipients) == ["European Union"]
+
+
+def test_the_decision_is_the_last_deed_of_another_party(extract):
+    text = ("Washington approved the sale of fighter jets to India on Friday. India welcomed the sale. "
+            "A Pakistani official criticised the decision.")
+    evs = [e for e in _events(extract, text, "Condemnation") if e.actors[0].country == "PAK"]
+    assert evs and _names(evs[0].recipients) == ["United States"]
+
+
+def test_the_measures_announced_by_x_are_x_s(extract):
+    evs = _events(extract, "Turkey condemned the measures announced by Germany.", "Condemnation")
+    assert evs and _names(evs[0].recipients) == ["Germany"]
+
+
+def test_the_measures_with_no_act_told_before_have_no_author(extract):
+    evs = _events(extract, "Iran's foreign minister denounced the measures as illegal.", "Condemnation")
+    assert evs and not evs[0].recipients
+
+
+def test_a_saying_is_not_the_decision_referred_to(extract):
+    text = "Germany accused Iran of spying on Monday. Turkey criticised the decision."
+    for e in _events(extract, text, "Condemnation"):
+        assert "Germany" not in _names(e.recipients)

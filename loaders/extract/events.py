@@ -43,6 +43,10 @@ from loaders.extract.responses import ResponseReading
 from loaders.extract.rules import Rules, Trigger, TypeRules
 from loaders.extract.withholding import WithholdingReading
 
+# sayings are not the acts a general noun ('the measures', 'the decision') refers back to
+SAYING_TYPES = frozenset({"Condemnation", "Praise", "Accusation", "Denial", "Demand", "Threat", "Rejection",
+                          "Sympathy", "Protest"})
+
 
 class ArticleReader(PartyResolution, ImpliedEventReading, JudgementReading, ResponseReading, WithholdingReading):
     """Reads one parsed article into Found events: the triggers here, the rest in its parts."""
@@ -572,7 +576,32 @@ class ArticleReader(PartyResolution, ImpliedEventReading, JudgementReading, Resp
                         # the act of a leader or an organ is its state's act
                         doers = [self._state(a.country) or a if a.country else a for a in ev.actors]
                         return [a for a in doers if a and a.id not in actor_ids][:1], idx
+            if self.rules.in_class(lemma, "acts") and o.pos_ == "NOUN" and any(
+                    c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that", "those") for c in o.children):
+                # 'Iran denounced the measures', 'criticised the decision': the act last told of
+                # ('the measures announced by X': X's)
+                by = [e for c in o.children if c.dep_ == "acl" for a in R.agent(c) for e in self.resolve(a)]
+                if by := [e for e in by if e.id not in actor_ids]:
+                    return by[:1], None
+                if doers := self._last_act_doers(o, actor_ids):
+                    return doers, None
         return [], None
+
+    def _last_act_doers(self, o: Token, actor_ids: set[str]) -> list[Entity]:
+        """Who did the act that 'the measures / the decision / the move' refers back to, among the acts of
+        other parties told in the ten sentences before: the last one done to the reacting party if there is
+        one, else the last deed (not a saying)."""
+        own = {a.country or a.id for a in self.actors_now} | actor_ids
+        starts = [s.start for s in self.doc.sents if s.start <= o.sent.start]
+        since = starts[-11] if len(starts) >= 11 else 0
+        earlier = [ev for ev in self.found if ev.refers_to is None and ev.actors and ev.trigger < o.i
+                   and ev.sent[0] >= since and not any((a.country or a.id) in own for a in ev.actors)]
+        done_to = [ev for ev in earlier if any((r.country or r.id) in own for r in ev.recipients)]
+        deeds = [ev for ev in earlier if ev.type not in SAYING_TYPES]
+        for ev in (done_to or deeds)[-1:]:
+            doers = [self._state(a.country) or a if a.country else a for a in ev.actors]
+            return [a for a in doers if a and a.id not in actor_ids][:1]
+        return []
 
     def _supports(self, tok: Token, objs: list[Token], purpose: list[Token]) -> Entity | None:
         """'to fight alongside Russian forces', 'to support Russia', 'in support of Kyiv'."""
