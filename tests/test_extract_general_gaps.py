@@ -341,3 +341,37 @@ def test_a_saying_is_not_the_decision_referred_to(extract):
     text = "Germany accused Iran of spying on Monday. Turkey criticised the decision."
     for e in _events(extract, text, "Condemnation"):
         assert "Germany" not in _names(e.recipients)
+
+
+# -- 'him' / 'her' as an object is not the subject of its clause -------------------------------------------
+def test_object_him_is_the_guest_not_the_host(extract):
+    text = ("Turkish President Recep Tayyip Erdogan hosted Iraqi Prime Minister Mohammed Shia al-Sudani in Ankara on "
+            "Monday. Erdogan thanked him for his support.")
+    evs = _events(extract, text, "Praise")
+    assert evs and _names(evs[0].recipients) == ["Mohammed Shia al-Sudani"]
+
+
+def test_object_him_with_only_the_subject_before_is_no_one(extract):
+    evs = _events(extract, "Emmanuel Macron visited Kenya on Monday. President Macron thanked him for his help.", "Praise")
+    assert all(not e.recipients for e in evs)
+
+
+# -- an armed group striking or taking ground where no one else is named fights its own state --------------
+def test_armed_group_attacking_a_base_acts_against_its_state(extract):
+    evs = _events(extract, "Al-Shabaab fighters attacked a military base near Garbaharey on Monday.", "Attack")
+    assert evs and _names(evs[0].recipients) == ["Somalia"]
+
+
+def test_armed_group_taking_control_of_a_camp_acts_against_its_state(extract):
+    evs = _events(extract, "The RSF said its fighters had taken control of the camp area.", "Seizure")
+    assert evs and _names(evs[0].recipients) == ["Sudan"]
+
+
+def test_armed_group_attacking_abroad_acts_against_the_state_struck(extract):
+    evs = _events(extract, "Al-Shabaab fighters attacked a hotel in Nairobi on Monday.", "Attack")
+    assert evs and _names(evs[0].recipients) == ["Kenya"]
+
+
+def test_armed_group_killing_people_with_no_place_is_not_given_its_state(extract):
+    for e in _events(extract, "In 2013 al-Shabaab militants killed 67 people.", "Attack"):
+        assert "Somalia" not in _names(e.recipients)

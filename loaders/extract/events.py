@@ -43,6 +43,8 @@ from loaders.extract.responses import ResponseReading
 from loaders.extract.rules import Rules, Trigger, TypeRules
 from loaders.extract.withholding import WithholdingReading
 
+# what an armed group strikes of its own state's (not ships: 'attacked a commercial vessel' names no state)
+LAND_FORCES = frozenset({"troop", "troops", "soldier", "force", "forces", "army", "military", "garrison", "checkpoint"})
 # sayings are not the acts a general noun ('the measures', 'the decision') refers back to
 SAYING_TYPES = frozenset({"Condemnation", "Praise", "Accusation", "Denial", "Demand", "Threat", "Rejection",
                           "Sympathy", "Protest"})
@@ -432,6 +434,13 @@ class ArticleReader(PartyResolution, ImpliedEventReading, JudgementReading, Resp
                     and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)]
             recipients = [e for c in aims for o in R.objects(c) for e in self.resolve(o)
                           if e.id not in actor_ids and e.country not in own_states]
+        if name in ("Attack", "Seizure") and not recipients and actors and all(
+                a.kind is EntityKind.ARMED_GROUP and a.country for a in actors) and (any(
+                self._is_class(o, "territory") or o.lemma_.lower() in LAND_FORCES for o in objs) or any(
+                w in ("at", "on", "against", "near", "inside", "into", "upon") for w, _ in pp)):
+            # 'al-Shabaab fighters attacked a military base', 'the rebels took control of the camp': an armed
+            # group that strikes or takes ground where no one else is named fights its own state
+            recipients = [st] if (st := self._state(actors[0].country)) else []
         if name in ("Threat", "Demand") and not recipients and not nominal:
             # 'threatened to cut supplies to Moldova' (whom the threatened act is done to); 'demanded
             # that the Philippines withdraw' (who is to act)

@@ -564,7 +564,7 @@ class Mentions:
             kept = self._subject_continued(tok, 0, gender)
             if kept is not None:
                 return kept
-            return self.recent(tok.i, (EntityKind.PERSON,), gender=gender)
+            return self.recent(tok.i, (EntityKind.PERSON,), gender=gender, exclude=self._clause_subject_states(tok))
         if low in PRONOUNS_THING:
             kept = self._subject_continued(tok, 0) or self._reporter(tok)
             if kept is not None:
@@ -575,6 +575,20 @@ class Mentions:
                 return speaker
             return self.publisher
         return None
+
+    def _clause_subject_states(self, tok: Token) -> frozenset[str]:
+        """'Erdogan hosted X ... Erdogan thanked him': 'him' / 'her' as an object is not the subject of its
+        clause ('himself' would be), so not of the subject's state: the state of the clause's subject."""
+        if tok.lower_ not in ("him", "her") or tok.dep_ not in ("dobj", "pobj", "dative"):
+            return frozenset()
+        verb = tok.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        es = self.by_token.get(subj.i) if subj is not None else None
+        if es is None or not es.entity.country or es.entity.kind is not EntityKind.PERSON:
+            return frozenset()
+        return frozenset({es.entity.country})
 
     def _reporter(self, tok: Token) -> Entity | None:
         """'X said it was monitoring ...': 'it' subject of what X says is X (a state or a body)."""
