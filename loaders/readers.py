@@ -137,14 +137,96 @@ _ENGLISH_FUNCTION_WORDS = frozenset(
 )
 
 
+# The commonest function words of the other languages news arrives in most often in Latin script
+# (French, Spanish, Portuguese, Italian, German, Dutch), none of them also an English word.
+_OTHER_FUNCTION_WORDS = frozenset(
+    [
+        "le",
+        "la",
+        "les",
+        "des",
+        "du",
+        "une",
+        "est",
+        "et",
+        "dans",
+        "pour",
+        "sur",
+        "avec",
+        "qui",
+        "que",
+        "pas",
+        "aux",
+        "ces",
+        "el",
+        "los",
+        "las",
+        "del",
+        "por",
+        "con",
+        "una",
+        "para",
+        "según",
+        "fue",
+        "sus",
+        "das",
+        "não",
+        "em",
+        "dos",
+        "uma",
+        "pelo",
+        "pela",
+        "foram",
+        "il",
+        "della",
+        "dei",
+        "nel",
+        "sono",
+        "alla",
+        "gli",
+        "anche",
+        "der",
+        "und",
+        "dem",
+        "ist",
+        "mit",
+        "sich",
+        "auf",
+        "nicht",
+        "eine",
+        "für",
+        "wurde",
+        "het",
+        "een",
+        "ook",
+        "voor",
+        "zijn",
+        "werd",
+        "niet",
+    ]
+)
+
+
 def looks_english(text: str) -> bool:
-    """A cheap, deterministic language check: English prose is dense in its function words."""
-    words = [w.strip(".,;:!?\"'()[]").lower() for w in text.split()[:400]]
+    """A cheap, deterministic language check: English prose is dense in its function words.
+
+    A short text (a headline, a one-line statement) is mostly names and verbs, so it is taken as
+    English unless it is mostly in another script or has more function words of other languages
+    than of English."""
+    sample = text[:4000]
+    letters = [c for c in sample if c.isalpha()]
+    if letters and sum(1 for c in letters if c.isascii() or "\u00c0" <= c <= "\u024f") < 0.5 * len(letters):
+        return False  # Cyrillic, Arabic, CJK, ...
+    words = [w.strip(".,;:!?\"'()[]«»").lower() for w in text.split()[:400]]
     words = [w for w in words if w]
     if len(words) < 8:
         return True
     hits = sum(1 for w in words if w in _ENGLISH_FUNCTION_WORDS)
-    return hits / len(words) >= 0.12
+    if hits / len(words) >= 0.12:
+        return True
+    if len(words) >= 40:
+        return False
+    return sum(1 for w in words if w in _OTHER_FUNCTION_WORDS) <= hits
 
 
 def _parse_date(value: object, source: str, line: int | None = None) -> dt.date | None | ReadError:

@@ -2,6 +2,8 @@ import datetime as dt
 import io
 import json
 
+import pytest
+
 from kg.model import Article
 from loaders.readers import ReadError, Skipped, decode, looks_english, read_jsonl, read_paths
 
@@ -71,6 +73,21 @@ def test_non_english_article_is_skipped_not_extracted(tmp_path):
     [result] = _read(tmp_path / "fr.txt")
     assert isinstance(result, Skipped) and "not English" in result.reason
     assert looks_english(TEXT)
+
+
+@pytest.mark.parametrize(
+    "text, english",
+    [
+        ("Cambodian Prime Minister Hun Manet thanked China. Sen. Lindsey Graham condemned Russia.", True),
+        ("North Korea Confirms Troop Deployment to Support Russia in Ukraine War", True),
+        ("Le président français a condamné mardi les frappes russes contre les villes ukrainiennes.", False),
+        ("El gobierno de Colombia condenó el ataque contra la embajada en Caracas según fuentes.", False),
+        ("Президент России Владимир Путин поблагодарил Ким Чен Ына за поддержку в Курской области.", False),
+        ("Die Bundesregierung hat die Sanktionen gegen den Iran am Montag mit sofortiger Wirkung verlängert.", False),
+    ],
+)
+def test_short_texts_are_judged_by_script_and_by_which_language_s_function_words_they_use(text, english):
+    assert looks_english(text) is english
 
 
 def test_encodings_and_byte_order_marks():
