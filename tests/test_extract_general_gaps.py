@@ -375,3 +375,29 @@ def test_armed_group_attacking_abroad_acts_against_the_state_struck(extract):
 def test_armed_group_killing_people_with_no_place_is_not_given_its_state(extract):
     for e in _events(extract, "In 2013 al-Shabaab militants killed 67 people.", "Attack"):
         assert "Somalia" not in _names(e.recipients)
+
+
+# -- recipients in a prepositional phrase: ground taken 'from' or 'inside' a state; a gift 'from' X ---------
+def test_control_taken_of_ground_from_a_state(extract):
+    evs = _events(extract, "Vietnam took control of the reef from Malaysia in 2015.", "Seizure")
+    assert evs and _names(evs[0].recipients) == ["Malaysia"]
+
+
+def test_ground_occupied_inside_a_state(extract):
+    evs = _events(extract, "Israeli troops still occupy several positions inside Lebanon.", "Seizure")
+    assert evs and _names(evs[0].recipients) == ["Lebanon"]
+
+
+def test_ground_retaken_inside_ones_own_state_has_no_state_recipient(extract):
+    evs = _events(extract, "Ukrainian forces recaptured two villages in Ukraine on Monday.", "Seizure")
+    assert evs and "Ukraine" not in _names(evs[0].recipients)
+
+
+def test_welcomed_a_pledge_of_aid_from_x(extract):
+    evs = _events(extract, "Kenya welcomed a pledge of emergency aid from Japan.", "Praise")
+    assert evs and _names(evs[0].recipients) == ["Japan"]
+
+
+def test_welcomed_a_return_from_x_names_no_giver(extract):
+    evs = _events(extract, "Kenya welcomed the return of refugees from Somalia.", "Praise")
+    assert all("Somalia" not in _names(e.recipients) for e in evs)

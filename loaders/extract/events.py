@@ -45,6 +45,9 @@ from loaders.extract.withholding import WithholdingReading
 
 # what an armed group strikes of its own state's (not ships: 'attacked a commercial vessel' names no state)
 LAND_FORCES = frozenset({"troop", "troops", "soldier", "force", "forces", "army", "military", "garrison", "checkpoint"})
+# what is given or offered by the one named with 'from' ('welcomed an offer from X')
+OFFER_NOUNS = frozenset({"offer", "pledge", "proposal", "invitation", "donation", "gift", "message", "letter",
+                         "support", "aid", "assistance", "help", "package"})
 # sayings are not the acts a general noun ('the measures', 'the decision') refers back to
 SAYING_TYPES = frozenset({"Condemnation", "Praise", "Accusation", "Denial", "Demand", "Threat", "Rejection",
                           "Sympathy", "Protest"})
@@ -340,6 +343,8 @@ class ArticleReader(PartyResolution, ImpliedEventReading, JudgementReading, Resp
             pp += R.preps(head)
         if nominal:  # 'an attack by X against Y': the parser often hangs 'against Y' on X
             pp += [(w2, p2) for w, p in R.preps(tok) if w == "by" for w2, p2 in R.preps(p) if w2 in ("against", "on")]
+        if name == "Seizure":  # 'took control of the reef from X': whom the ground is taken from
+            pp += [(w2, p2) for w, p in list(pp) if w == "of" for w2, p2 in R.preps(p) if w2 == "from"]
         purpose = [c for c in tok.children if c.dep_ in ("advcl", "xcomp", "acl", "relcl") and R.is_verbal(c)]
         for o in objs:
             purpose += [c for c in o.children if c.dep_ in ("acl", "relcl") and R.is_verbal(c)]
@@ -412,6 +417,9 @@ class ArticleReader(PartyResolution, ImpliedEventReading, JudgementReading, Resp
             attributes["recapture"] = bool(recapture)
             if not recapture:
                 recipients += [self._state(p.country) for p in places if p.country and p.country not in actor_states]
+                # 'occupy positions inside Lebanon': the state the ground taken is in
+                recipients += [e for w, p in pp if w in ("in", "inside", "within") for e in self.resolve(p)
+                               if e.kind is EntityKind.STATE and e.country not in actor_states]
         # an armed group that fights or takes ground fights its own state ('M23 rebels attacked Congolese troops')
         own_states = {a.country for a in actors if a.country and not (
             a.kind is EntityKind.ARMED_GROUP and name in ("Attack", "Seizure"))}
@@ -558,7 +566,12 @@ class ArticleReader(PartyResolution, ImpliedEventReading, JudgementReading, Resp
             lemma = o.lemma_.lower()
             own = [e for c in o.children if c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and self.m.at(c.i))
                    for e in self.resolve(c)]
-            own += [e for w, p in R.preps(o) if w in ("of", "by") for e in self.resolve(p)]  # 'the decision of X
+            own += [e for w, p in R.preps(o) if w in ("of", "by") or (w == "from" and lemma in OFFER_NOUNS)
+                    for e in self.resolve(p)]  # 'the decision of X', 'an offer from X'
+            # 'welcomed a pledge of aid from X' (the parser hangs 'from X' on what is given)
+            own += [e for w, p in R.preps(o) if w == "of" and any(
+                        self._is_class(p, c) for c in ("aid_objects", "military_aid", "weapons"))
+                    for w2, p2 in R.preps(p) if w2 in ("from", "by") for e in self.resolve(p2)]
             if not nominal and o.dep_ == "dobj" and o.head.i == tok.i and not R.is_passive(tok):
                 # 'condemned the offensive by the rebels' with 'by' hung on the verb by the parser
                 own += [e for w, p in R.preps(tok) if w == "by" for e in self.resolve(p)]
