@@ -401,3 +401,10 @@ def test_welcomed_a_pledge_of_aid_from_x(extract):
 def test_welcomed_a_return_from_x_names_no_giver(extract):
     evs = _events(extract, "Kenya welcomed the return of refugees from Somalia.", "Praise")
     assert all("Somalia" not in _names(e.recipients) for e in evs)
+
+
+def test_object_him_in_a_second_conjunct_is_not_the_shared_subject(extract):
+    text = ("Turkish President Recep Tayyip Erdogan held talks in Ankara with Iraqi Prime Minister Mohammed Shia "
+            "al-Sudani on Monday. Erdogan welcomed the guest and thanked him for his support.")
+    evs = _events(extract, text, "Praise")
+    assert evs and _names(evs[0].recipients) == ["Mohammed Shia al-Sudani"]

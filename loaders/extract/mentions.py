@@ -584,6 +584,8 @@ class Mentions:
         verb = tok.head
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
+        while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
+            verb = verb.head  # 'X welcomed the guest and thanked him': X is the subject of both
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         es = self.by_token.get(subj.i) if subj is not None else None
         if es is None or not es.entity.country or es.entity.kind is not EntityKind.PERSON:
