@@ -408,3 +408,22 @@ def test_object_him_in_a_second_conjunct_is_not_the_shared_subject(extract):
             "al-Sudani on Monday. Erdogan welcomed the guest and thanked him for his support.")
     evs = _events(extract, text, "Praise")
     assert evs and _names(evs[0].recipients) == ["Mohammed Shia al-Sudani"]
+
+
+# -- a denial with no object named answers whoever accused the denier --------------------------------------
+def test_denial_by_gerund_answers_the_accuser(extract):
+    text = "Israel accused Hezbollah of storing weapons in homes. Hezbollah denied having any military presence in the area."
+    evs = _events(extract, text, "Denial")
+    assert evs and _names(evs[0].recipients) == ["Israel"]
+
+
+def test_denial_that_clause_answers_the_accuser(extract):
+    text = "Kenya accused Uganda of shelling border villages. Uganda denied that it had targeted civilians."
+    evs = _events(extract, text, "Denial")
+    assert evs and _names(evs[0].recipients) == ["Kenya"]
+
+
+def test_denial_by_a_party_not_accused_answers_no_one(extract):
+    text = "Kenya accused Uganda of shelling border villages. Tanzania denied sending troops."
+    evs = _events(extract, text, "Denial")
+    assert evs and not evs[0].recipients

@@ -382,8 +382,9 @@ class ArticleReader(PartyResolution, ImpliedEventReading, JudgementReading, Resp
         if tr.reactive and not recipients:
             self.actors_now = actors
             recipients, ref_target = self._reactive_recipient(tok, objs, nominal, actor_ids)
-            if name == "Denial" and not recipients and not nominal and R.children(tok, ("ccomp",)):
-                recipients = self._last_accuser()  # 'X accused Y of ... Y denied that it had ...'
+            if name == "Denial" and not recipients and not nominal:
+                # 'X accused Y of ... Y denied that it had ...', '... denied targeting civilians', '... denied it'
+                recipients = self._last_accuser()
 
         # -- the side an actor fights for
         supports = self._supports(tok, objs, purpose)
