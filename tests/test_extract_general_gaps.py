@@ -427,3 +427,53 @@ def test_denial_by_a_party_not_accused_answers_no_one(extract):
     text = "Kenya accused Uganda of shelling border villages. Tanzania denied sending troops."
     evs = _events(extract, text, "Denial")
     assert evs and not evs[0].recipients
+
+
+
+# -- the leaders of a visit told of again: 'the heads of state', 'the presidents' ------------------------
+_VISIT = ("Kyrgyz President Sadyr Japarov held talks in Osh with Tajik President Emomali Rahmon, who arrived in "
+          "Kyrgyzstan on a working visit.")
+
+
+def test_heads_of_state_are_the_two_leaders(extract):
+    text = _VISIT + " The heads of state signed a treaty on water sharing."
+    evs = _events(extract, text, "Agreement")
+    assert evs and {*_names(evs[0].actors), *_names(evs[0].recipients)} == {"Sadyr Japarov", "Emomali Rahmon"}
+
+
+def test_pair_of_leaders_is_two_people_not_the_state_visited(extract):
+    text = _VISIT + " The heads of state met first in a narrow format."
+    for ev in _events(extract, text, "Meeting"):
+        assert "Kyrgyzstan" not in _names(ev.recipients) + _names(ev.actors)
+
+
+def test_presidents_far_from_their_names_are_the_pair_that_met(extract):
+    text = (_VISIT + " Trade and water were discussed at length. Officials said the border was calm. "
+            "Both delegations praised the new checkpoints. The presidents then signed a treaty on the reservoir.")
+    evs = _events(extract, text, "Agreement")
+    assert evs and {*_names(evs[0].actors), *_names(evs[0].recipients)} == {"Sadyr Japarov", "Emomali Rahmon"}
+
+
+def test_heads_of_a_body_are_no_pair(extract):
+    text = _VISIT + " The heads of the commission signed a report on water sharing."
+    assert not _events(extract, text, "Agreement")
+
+
+# -- 'witnessed the signing of': those present are parties to what is signed ------------------------------
+def test_leaders_witnessing_the_signing_of_agreements_agree(extract):
+    text = _VISIT + " After the talks, the two presidents witnessed the signing of several agreements on trade."
+    evs = _events(extract, text, "Agreement")
+    assert evs and {*_names(evs[0].actors), *_names(evs[0].recipients)} == {"Sadyr Japarov", "Emomali Rahmon"}
+
+
+def test_signing_of_documents_including_an_agreement(extract):
+    text = (_VISIT + " The two presidents oversaw the signing of six documents, including a memorandum on energy "
+            "and a protocol on visas.")
+    evs = _events(extract, text, "Agreement")
+    assert evs and {*_names(evs[0].actors), *_names(evs[0].recipients)} == {"Sadyr Japarov", "Emomali Rahmon"}
+
+
+def test_onlookers_at_a_signing_are_no_parties(extract):
+    text = "Journalists witnessed the signing of a border treaty between Tajikistan and Uzbekistan."
+    for ev in _events(extract, text, "Agreement"):
+        assert set(_names(ev.actors) + _names(ev.recipients)) <= {"Tajikistan", "Uzbekistan"}

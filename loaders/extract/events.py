@@ -32,6 +32,7 @@ from loaders.extract.lexicon import (
     LOCATIVE,
     NON_PARTY_CLASSES,
     QUANTITY_NOUNS,
+    SIGNING_WITNESS_VERBS,
     SUPPORT_VERBS,
     TRANSFER_NOUNS,
 )
@@ -210,6 +211,33 @@ class ArticleReader(PartyResolution, ImpliedEventReading, JudgementReading, Resp
                 return found
         return None
 
+    @staticmethod
+    def _signing_witnessed(tok: Token, name: str) -> Token | None:
+        """'the two presidents witnessed / attended / oversaw the signing of several agreements', 'presided
+        over the signing of a treaty': those present sign it. The verb, or None."""
+        if name != "Agreement" or tok.dep_ != "pobj":
+            return None
+        signing_nouns = ("signing", "signature", "conclusion")
+        if tok.head.lower_ in ("including", "include"):
+            # 'the signing of seven documents, including a memorandum on ...' (however 'including' is hung)
+            up = tok.head.head
+            signing = up if up.lemma_.lower() in signing_nouns else up.head.head if (
+                up.dep_ == "pobj" and up.head.lower_ == "of") else up
+        elif tok.head.lower_ == "of":
+            signing = tok.head.head
+        else:
+            return None
+        if signing.lemma_.lower() not in signing_nouns or signing.pos_ != "NOUN":
+            return None
+        verb = signing.head
+        if signing.dep_ == "pobj" and verb.lower_ == "over":
+            verb = verb.head  # 'presided over the signing of'
+        elif signing.dep_ != "dobj":
+            return None
+        if R.is_verbal(verb) and verb.lemma_.lower() in SIGNING_WITNESS_VERBS and not R.is_passive(verb):
+            return verb
+        return None
+
     def _greets_visitor(self, tok: Token) -> bool:
         """'I welcome you to Belarusian land', 'welcomed the delegation to Minsk': hospitality to a
         visitor, not praise of what they did."""
@@ -227,6 +255,8 @@ class ArticleReader(PartyResolution, ImpliedEventReading, JudgementReading, Resp
         head = tok.head
         light = nominal and tok.dep_ in ("dobj", "nsubjpass", "attr") and R.is_verbal(head) and (
             head.lemma_ in rules.acknowledge or head.lemma_ in rules.speech)
+        if nominal and not light and (witness := self._signing_witnessed(tok, name)) is not None:
+            head, light = witness, True  # 'the two presidents witnessed the signing of agreements'
         # -- who does it
         implicit = False
         attribution = self.attribution(tok if not light else head)

@@ -16,6 +16,8 @@ CHARACTERISE_VERBS = {"constitute", "pose", "represent", "remain", "be", "become
 PAIR_NOUNS = {
     "neighbour", "neighbor", "counterpart", "side", "country", "nation", "leader", "minister", "government", "party", "president",
 }
+# Pair nouns that name people ('the two leaders', 'the presidents'): their pair is two people when two are named.
+PERSON_PAIR_NOUNS = {"counterpart", "leader", "minister", "president"}
 # Publishers whose releases speak of their own state's forces when they name no other.
 OWN_FORCES_SECTORS = {"military", "defence", "defense", "government"}
 # Conduct that, judged wrongful, makes an accusation against whoever acts ('actions by X are illegal').
@@ -149,3 +151,5 @@ ADVICE_VERBS = {"advise", "warn", "caution", "urge", "tell", "recommend"}
 TRAVEL_NOUNS = {"travel", "trip", "visit", "journey", "travelling", "traveling"}
 # Wanting another party to act asks it to ('the EU wants Russia to withdraw').
 WISH_VERBS = {"want", "wish"}
+# Verbs whose subject, present at 'the signing of' an agreement, is a party to it ('witnessed the signing of').
+SIGNING_WITNESS_VERBS = {"witness", "attend", "oversee", "preside"}

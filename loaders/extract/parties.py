@@ -17,6 +17,7 @@ from loaders.extract.lexicon import (
     MEMBER_NOUNS,
     OWN_FORCES_SECTORS,
     PAIR_NOUNS,
+    PERSON_PAIR_NOUNS,
     QUANTITY_NOUNS,
     TARGET_NOUNS,
     TITLE_HEADS,
@@ -75,7 +76,10 @@ class PartyResolution(ReaderState):
                 es = self.m.at(c.i)
                 if es is not None and es.entity.kind is EntityKind.STATE:
                     return [es.entity]
-        if tok.tag_ == "NNS" and lemma in PAIR_NOUNS and any(
+        heads_of_state = lemma == "head" and any(  # 'the heads of state / government': the leaders
+            p.lower_ == "of" and any(o.lemma_.lower() in ("state", "government") for o in R.children(p, ("pobj",)))
+            for p in R.children(tok, ("prep",)))
+        if tok.tag_ == "NNS" and (lemma in PAIR_NOUNS or heads_of_state) and any(
                 c.lower_ in ("the", "their", "our", "both", "two") for c in tok.children) and not any(
                 p.lower_ == "of" and any(self.m.at(o.i) for o in R.children(p, ("pobj",))) for p in R.children(tok, ("prep",))):
             # (not 'the defence ministers of X and Y': those are named)
@@ -83,13 +87,17 @@ class PartyResolution(ReaderState):
                 c.dep_ in ("amod", "compound", "nummod") for c in tok.children) else []
             if body:
                 return body  # 'EU foreign ministers ... The ministers called on'
-            pair = self._pair_before(tok)
+            people = lemma in PERSON_PAIR_NOUNS or heads_of_state
+            pair = (people and self._pair_before(tok, people_only=True)) or (
+                [] if people and self._unplaced_person_before(tok) else self._pair_before(tok))
             if not pair and any(c.lower_ == "both" for c in tok.children):
                 pair = self.m.sides(tok.i, self.exclude)  # 'urged both sides': the two parties the article is about
             if not pair and any(c.lower_ == "both" for c in tok.children):
                 pair = self._last_parties()
             if not pair:
                 pair = self._pair_again(tok, 2)  # '2. The two leaders signed ... 3. The two leaders condemned'
+            if not pair and people:
+                pair = self._last_meeting_pair(tok)  # 'X held talks with Y ... (later) the heads of state signed'
             if pair:
                 self.last_pair = (tok.i, pair)
             return pair
@@ -304,15 +312,42 @@ class PartyResolution(ReaderState):
             break
         return self.doc[max(j, 0)].sent.start
 
-    def _pair_before(self, tok: Token) -> list[Entity]:
+    def _unplaced_person_before(self, tok: Token) -> bool:
+        """A person of no known state named in this sentence or the one before: 'the two presidents'
+        may be that person and another, and no pair of states can be told ('President X received
+        Vietnamese President Y ... the two presidents', X unknown)."""
+        floor = self._sent_before(tok.sent.start)
+        return any(floor <= es.start < tok.i and es.entity.kind is EntityKind.PERSON and not es.entity.country
+                   for es in self.m.spans)
+
+    def _last_meeting_pair(self, tok: Token) -> list[Entity]:
+        """'the heads of state', 'the presidents' with no pair named near: the two people of different
+        states whose meeting was last told, in the ten sentences before."""
+        floor = tok.sent.start
+        for _ in range(10):
+            floor = self._sent_before(floor)
+        for ev in reversed(self.found):
+            if ev.trigger < floor:
+                break
+            if ev.type != "Meeting" or ev.refers_to is not None or len(ev.actors) != 1 or len(ev.recipients) != 1:
+                continue
+            pair = [ev.actors[0], ev.recipients[0]]
+            if all(e.kind is EntityKind.PERSON and e.country and e.country not in self.exclude for e in pair) and \
+                    pair[0].country != pair[1].country:
+                return pair
+        return []
+
+    def _pair_before(self, tok: Token, people_only: bool = False) -> list[Entity]:
         """'the defense counterparts', 'our two countries', 'both sides': the two parties of different
-        states named last, in this sentence or the one before."""
+        states named last, in this sentence or the one before (with `people_only`, two people:
+        'X held talks with Y, who arrived in Z. The heads of state met': X and Y, not Z)."""
         floor = self._sent_before(tok.sent.start)
         pair: list[Entity] = []
+        kinds = (EntityKind.PERSON,) if people_only else (EntityKind.PERSON, EntityKind.STATE)
         for es in reversed(self.m.spans):
             if es.start >= tok.i or es.start < floor:
                 continue
-            if es.entity.kind not in (EntityKind.PERSON, EntityKind.STATE) or es.entity.country in self.exclude:
+            if es.entity.kind not in kinds or es.entity.country in self.exclude:
                 continue  # the doer is not one of the pair it acts on ('X thanked both leaders')
             # a demonym counts only as a party's title ('Hun Manet and his Thai counterpart')
             if es.how == "demonym" and self.doc[es.end - 1].head.lemma_.lower() not in TITLE_HEADS | PAIR_NOUNS:
