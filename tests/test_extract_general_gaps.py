@@ -477,3 +477,31 @@ def test_onlookers_at_a_signing_are_no_parties(extract):
     text = "Journalists witnessed the signing of a border treaty between Tajikistan and Uzbekistan."
     for ev in _events(extract, text, "Agreement"):
         assert set(_names(ev.actors) + _names(ev.recipients)) <= {"Tajikistan", "Uzbekistan"}
+
+
+# -- 'counter-' nouns: the act itself, in answer to another -------------------------------------------------
+def test_counteroffensive_against_a_party_is_an_attack(extract):
+    evs = _events(extract, "The Nigerian army launched a counteroffensive against Boko Haram in Borno state.", "Attack")
+    assert evs and _names(evs[0].actors) == ["Nigeria"] and "Boko Haram" in _names(evs[0].recipients)
+
+
+def test_countermeasures_against_a_party_are_a_sanction(extract):
+    text = "In response, Russia decided to take countermeasures against six British defence firms."
+    evs = _events(extract, text, "Sanction")
+    assert evs and _names(evs[0].actors) == ["Russia"] and "United Kingdom" in _names(evs[0].recipients)
+
+
+def test_counteroffensive_with_no_one_named_answers_the_last_assailant(extract):
+    text = ("Boko Haram fighters seized the town of Damasak from Nigerian troops on Monday. "
+            "The counteroffensive was carried out by the Nigerian army on Thursday.")
+    evs = [e for e in _events(extract, text, "Attack") if "Nigeria" in _names(e.actors)]
+    assert evs and "Boko Haram" in _names(evs[0].recipients)
+
+
+def test_counteroffensive_with_no_assailant_told_is_no_attack(extract):
+    assert not _events(extract, "The Nigerian army carried out a counteroffensive on Thursday.", "Attack")
+
+
+def test_counterterrorism_cooperation_is_no_attack(extract):
+    text = "Nigeria and Chad agreed to expand counterterrorism cooperation along their border."
+    assert not _events(extract, text, "Attack")

@@ -26,6 +26,7 @@ from loaders.extract.judgements import JudgementReading
 from loaders.extract.lexicon import (
     CHARACTERISE_VERBS,
     CIVIL_MISSIONS,
+    COUNTER_BASES,
     COUNTER_VERBS,
     DESCRIBING_VERBS,
     KEPT_WORD_NOUNS,
@@ -71,6 +72,10 @@ class ArticleReader(PartyResolution, ImpliedEventReading, JudgementReading, Resp
     def triggers(self, tok: Token) -> list[Trigger]:
         lemma, low = tok.lemma_.lower(), tok.lower_
         cands = self.rules.by_word.get(lemma, ()) or self.rules.by_word.get(low, ())
+        if not cands and lemma.startswith("counter") and lemma[7:].lstrip("-") in COUNTER_BASES:
+            # 'a counteroffensive', 'counterstrikes': the act itself, in answer to another
+            lemma = low = lemma[7:].lstrip("-")
+            cands = self.rules.by_word.get(lemma, ())
         if not cands:
             return []
         near = {lemma, low}
@@ -210,6 +215,23 @@ class ArticleReader(PartyResolution, ImpliedEventReading, JudgementReading, Resp
             if found is not None:
                 return found
         return None
+
+    def _last_assailants(self, tok: Token, actors: list[Entity], own_states: set[str]) -> list[Entity]:
+        """The doer of the last attack or seizure told, in the ten sentences before, against one of
+        `actors` or their state."""
+        ids = {a.id for a in actors}
+        floor = tok.sent.start
+        for _ in range(10):
+            floor = self._sent_before(floor)
+        for ev in reversed(self.found):
+            if ev.trigger < floor:
+                break
+            if ev.type not in ("Attack", "Seizure") or ev.refers_to is not None or not ev.actors:
+                continue
+            if any(r.id in ids or (r.kind is EntityKind.STATE and r.country in own_states) for r in ev.recipients) \
+                    and not any(a.id in ids for a in ev.actors):
+                return ev.actors[:1]
+        return []
 
     @staticmethod
     def _signing_witnessed(tok: Token, name: str) -> Token | None:
@@ -490,6 +512,9 @@ class ArticleReader(PartyResolution, ImpliedEventReading, JudgementReading, Resp
                 elif c.dep_ == "ccomp" and name == "Demand":
                     recipients += [e for sb in R.children(c, ("nsubj",)) for e in self.resolve(sb)]
             recipients = [r for r in uniq(recipients) if r.id not in actor_ids and r.country not in own_states]
+        if name == "Attack" and not recipients and tok.lemma_.lower().startswith("counter"):
+            # 'the counteroffensive was carried out by X': it answers whoever last struck X or took its ground
+            recipients = self._last_assailants(tok, actors, own_states)
         struck = name == "Attack" and not recipients and self._struck_named(objs, pp)
         if tr.needs_recipient and not recipients and not struck:
             return None

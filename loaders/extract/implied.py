@@ -81,7 +81,7 @@ class ImpliedEventReading(ReaderState):
     def _measures_against(self, tok: Token) -> Found | None:
         """'announced similar measures against X', 'adopted punitive steps against X': restrictive
         measures a party announces or adopts against a named party are sanctions."""
-        if tok.lemma_.lower() not in ("measure", "step") or tok.tag_ != "NNS" or tok.dep_ != "dobj":
+        if tok.lemma_.lower() not in ("measure", "step", "countermeasure") or tok.tag_ != "NNS" or tok.dep_ != "dobj":
             return None
         verb = tok.head
         if verb.lemma_ not in ("announce", "adopt", "introduce", "approve", "unveil", "take", "slap"):

@@ -153,3 +153,5 @@ TRAVEL_NOUNS = {"travel", "trip", "visit", "journey", "travelling", "traveling"}
 WISH_VERBS = {"want", "wish"}
 # Verbs whose subject, present at 'the signing of' an agreement, is a party to it ('witnessed the signing of').
 SIGNING_WITNESS_VERBS = {"witness", "attend", "oversee", "preside"}
+# What 'counter-' makes an answer to, the act itself still: 'a counteroffensive', 'counterstrikes'.
+COUNTER_BASES = {"offensive", "attack", "strike", "assault", "raid", "invasion"}
