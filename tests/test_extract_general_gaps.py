@@ -505,3 +505,31 @@ def test_counteroffensive_with_no_assailant_told_is_no_attack(extract):
 def test_counterterrorism_cooperation_is_no_attack(extract):
     text = "Nigeria and Chad agreed to expand counterterrorism cooperation along their border."
     assert not _events(extract, text, "Attack")
+
+
+# -- 'X said A and urged B': the parser hangs the second verb on the reported clause --------------------
+def test_speech_act_conjoined_to_a_reported_clause_is_the_sayers(extract):
+    text = "Kenya said the talks had been useful and urged Ethiopia to sign the accord."
+    evs = _events(extract, text, "Demand")
+    assert evs and _names(evs[0].actors) == ["Kenya"] and _names(evs[0].recipients) == ["Ethiopia"]
+
+
+def test_second_clause_with_its_own_subject_is_not_the_sayers(extract):
+    text = "Kenya said the deal had collapsed and Ethiopia urged Egypt to return to talks."
+    evs = _events(extract, text, "Demand")
+    assert evs and _names(evs[0].actors) == ["Ethiopia"]
+
+
+# -- 'In Ankara, the defence ministry said': a body of no named state sits where the sentence opens -------
+def test_ministry_after_an_opening_place_is_of_that_state(extract):
+    text = ("Iraq's foreign ministry condemned the strikes near Duhok. "
+            "In Ankara, the defence ministry denied that any civilians had been harmed.")
+    evs = _events(extract, text, "Denial")
+    assert evs and _names(evs[0].actors) == ["Turkey"]
+
+
+def test_ministry_after_an_opening_phrase_that_is_no_place_is_the_last_ministrys(extract):
+    text = ("Iraq's foreign ministry condemned the strikes near Duhok. "
+            "In a statement, the ministry denied that any civilians had been harmed.")
+    evs = _events(extract, text, "Denial")
+    assert evs and _names(evs[0].actors) == ["Iraq"]

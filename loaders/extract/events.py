@@ -216,6 +216,16 @@ class ArticleReader(PartyResolution, ImpliedEventReading, JudgementReading, Resp
                 return found
         return None
 
+    def _sayer_of_conjunct(self, tok: Token) -> Token | None:
+        """The verb of saying whose reported clause `tok` is conjoined to, when `tok` has no subject of
+        its own and is in the same tense as the saying ('said X was ready and urged Y'), else None."""
+        if tok.dep_ != "conj" or R.children(tok, R.SUBJ + R.PASS_SUBJ) or tok.head.dep_ != "ccomp":
+            return None
+        say = tok.head.head
+        if say.lemma_ in self.rules.speech and R.is_verbal(say) and say.tag_ == tok.tag_ and say.i < tok.head.i:
+            return say
+        return None
+
     def _last_assailants(self, tok: Token, actors: list[Entity], own_states: set[str]) -> list[Entity]:
         """The doer of the last attack or seizure told, in the ten sentences before, against one of
         `actors` or their state."""
@@ -328,6 +338,10 @@ class ArticleReader(PartyResolution, ImpliedEventReading, JudgementReading, Resp
                     actors, implicit = self._clause_parties(tok), True
         else:
             actors = [e for s in R.subject(tok) for e in self.resolve(s)]
+            if not actors and name in SAYING_TYPES and (sayer := self._sayer_of_conjunct(tok)) is not None:
+                # 'He said the bloc was ready and urged Tehran to stop': the parser hangs 'urged' on the
+                # reported clause; the one who said it urges
+                actors = [e for s in R.subject(sayer) for e in self.resolve(s)]
             if not actors and tr.symmetric and tok.dep_ == "acl":
                 actors, implicit = self._implicit_actor(tok), True
             if (not actors and tr.reactive and tok.tag_ in ("VB", "VBP") and tok.dep_ == "ROOT"

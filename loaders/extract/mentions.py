@@ -722,6 +722,19 @@ class Mentions:
                         return es.entity
         return self.main_state(tok.i, skip)
 
+    def opening_place_state(self, tok: Token) -> Entity | None:
+        """'In Ankara, the Defence Ministry said ...': the state of the place the sentence opens with
+        ('In <place>,'), for a body of no named state in that sentence; None when it opens otherwise."""
+        lead = tok.sent[0]
+        if lead.lower_ != "in" or lead.dep_ != "prep" or lead.i >= tok.i or lead.i + 2 >= len(self.doc) or \
+                not any(t.text == "," for t in self.doc[lead.i + 2 : min(lead.i + 5, tok.i)]):
+            return None
+        for obj in lead.children:
+            es = self.by_token.get(obj.i)
+            if obj.dep_ == "pobj" and es is not None and es.entity.kind is EntityKind.PLACE and es.entity.country:
+                return self.gz.entities.get(f"state:{es.entity.country}")
+        return None
+
     def description(self, tok: Token, exclude: set[str] | frozenset[str] = frozenset()) -> Entity | None:
         """'the agency', 'the government', 'the president': the last entity the description fits."""
         if not any(c.lower_ in ("the", "this", "that") for c in tok.children):
@@ -749,6 +762,8 @@ class Mentions:
                             return es.entity
                         if es is not None and es.entity.kind is EntityKind.PLACE and es.entity.country:
                             return self.gz.entities.get(f"state:{es.entity.country}")
+            if (opened := self.opening_place_state(tok)) is not None:
+                return opened  # 'In Ankara, the Defence Ministry said'
             # else the state the article is about, unless it is whom the official's clause acts on
             acted_on = {self.by_token[t.i].entity.country for t in tok.head.subtree
                         if t.i in self.by_token and not (tok.left_edge.i <= t.i <= tok.right_edge.i)}

@@ -172,6 +172,9 @@ class PartyResolution(ReaderState):
                         found.append(es.entity)
             if not found:
                 found += self._titled_name(tok)
+        if not found and lemma in ("ministry", "government") and any(c.lower_ == "the" for c in tok.children) and (
+                opened := self.m.opening_place_state(tok)) is not None:
+            found.append(opened)  # 'In Ankara, the defence ministry denied': not the last ministry's state
         if not found and (lemma in GOVERNMENT_NOUNS or lemma in ARMY_NOUNS):
             found += self._antecedent(tok, depth)
         if not found and not R.children(tok, ("poss",)) and (
