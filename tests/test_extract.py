@@ -86,6 +86,40 @@ def test_workers_keep_input_order():
     assert all(x.events and x.events[0].type == "Attack" for x in out)
 
 
+def test_workers_give_the_same_events_as_one_process_and_stream():
+    from datetime import date
+
+    from loaders.extract import Extractor
+
+    texts = [
+        "North Korea sent troops to Russia on Monday. South Korea condemned the deployment.",
+        "The United States imposed sanctions on Iran last week.",
+        "",
+        "Vladimir Putin thanked Kim Jong Un for the support.",
+        "Ukraine's forces killed 25 North Korean soldiers in the Kursk region on April 24.",
+    ] * 3
+    arts = [Article(id=f"w{i}", text=t, published=date(2025, 4, 30)) for i, t in enumerate(texts)]
+    one = [[e.to_dict() for e in x.events] for x in Extractor(workers=1).extract(arts)]
+    two = [[e.to_dict() for e in x.events] for x in Extractor(workers=2, batch_size=2).extract(arts)]
+    assert two == one and sum(map(len, one)) >= 12
+    # The article's date reaches the forked workers: 'on Monday' resolves against it.
+    dep = next(e for e in Extractor(workers=2, batch_size=2).extract(arts[:2])).events
+    assert [e.date for e in dep if e.type == "Deployment"] == [date(2025, 4, 28)]
+
+    # Input is read as workers free up, not all at once.
+    read = []
+
+    def source():
+        for i in range(200):
+            read.append(i)
+            yield Article(id=f"s{i}", text="Russia attacked Ukraine.")
+
+    stream = Extractor(workers=2, batch_size=4).extract(source())
+    next(stream)
+    assert len(read) <= 2 * 2 * 4 + 4
+    stream.close()
+
+
 def test_conduct_judged_wrongful_is_an_accusation_by_the_speaker(extract):
     ev = only(extract('"Such actions by Russia are illegal," Japan\'s foreign minister said.'), "Accusation")
     assert {a.country for a in ev.actors} == {"JPN"}
