@@ -533,3 +533,32 @@ def test_ministry_after_an_opening_phrase_that_is_no_place_is_the_last_ministrys
             "In a statement, the ministry denied that any civilians had been harmed.")
     evs = _events(extract, text, "Denial")
     assert evs and _names(evs[0].actors) == ["Iraq"]
+
+
+# -- round 4: a threat told without its verb, as harm awaiting a party in the future passive -------------
+def test_harm_awaiting_a_class_of_people_is_the_speakers_threat(extract):
+    evs = _events(extract, 'A spokesman for Iran\'s foreign ministry said those who attack Iranian ships "will be crushed".',
+                  "Threat")
+    assert evs and any(a.country == "IRN" for a in evs[0].actors)
+
+
+def test_any_country_treated_as_an_enemy_is_a_threat(extract):
+    evs = _events(extract, "The Serbian president warned that any country that arms the rebels will be treated as an enemy.",
+                  "Threat")
+    assert evs and any(a.country == "SRB" for a in evs[0].actors)
+
+
+def test_anyone_who_crosses_would_be_punished_is_a_threat(extract):
+    evs = _events(extract, "Ethiopia's prime minister said that anyone who crosses the border would be punished severely.",
+                  "Threat")
+    assert evs and any(a.country == "ETH" for a in evs[0].actors)
+
+
+def test_future_passive_of_no_harm_or_by_an_agent_is_no_threat(extract):
+    for text in ("The minister said the talks will be held next week.",
+                 "The ministry said the suspects will be punished by the courts.",
+                 "Officials said the refugees would be treated as guests.",
+                 "The report said the old regime would be crushed by its debts.",
+                 "Analysts said the rebellion would be crushed within weeks.",
+                 "Egypt said its soldiers would be targeted if they crossed the line."):
+        assert not _events(extract, text, "Threat"), text

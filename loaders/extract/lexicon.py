@@ -83,6 +83,13 @@ COERCIVE_VERBS = {"withdraw", "boycott", "cut", "suspend", "halt", "sever", "imp
                   "launch", "resume", "escalate", "shell", "bomb", "invade", "seize", "annex", "deploy",
                   "send", "punish", "abandon", "scrap", "tear"}
 UNANSWERED = {"unanswered", "unpunished", "unchallenged"}
+# Harm awaiting a party in the future passive ('those who back them will be crushed', 'any country that
+# arms them will be treated as an enemy'): announced by a speaker, a threat.
+HARM_PASSIVE_VERBS = {"crush", "punish", "destroy", "annihilate", "eliminate", "smash", "obliterate", "wipe",
+                      "hunt", "target", "treat"}
+ENEMY_NOUNS = {"enemy", "target", "aggressor", "combatant", "belligerent", "terrorist"}
+# a class of people told by a pronoun ('those who ...', 'anyone who ...')
+CLASS_PRONOUNS = {"those", "anyone", "anybody", "whoever", "everyone", "everybody"}
 # Characterising what the other side said as untrue denies it ('called the claims groundless',
 # 'described the allegations as fabrications', 'the claims were baseless, the ministry said').
 FALSEHOOD = {"groundless", "baseless", "unfounded", "false", "untrue", "fabricated", "fabrication", "disinformation",

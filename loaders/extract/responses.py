@@ -9,8 +9,11 @@ from kg.model import Entity, EntityKind, Polarity
 from loaders.extract import roles as R
 from loaders.extract.lexicon import (
     ACT_REFERENCES,
+    CLASS_PRONOUNS,
     COERCIVE_VERBS,
+    ENEMY_NOUNS,
     FORCEFUL,
+    HARM_PASSIVE_VERBS,
     HOSTILE_ACT_NOUNS,
     NON_COERCIVE_SECTORS,
     OWN_STATE_NOUNS,
@@ -310,6 +313,37 @@ class ResponseReading(ReaderState):
             return None
         doers = [e for e in uniq(doers) if e.id != speaker.id and not (e.country and e.country in own)]
         return self._threat(tok, speaker, doers, speaker)
+
+    def _harm_awaits(self, tok: Token) -> Found | None:
+        """'said those who back the separatists "will be crushed"', 'warned that any country that arms
+        the rebels will be treated as an enemy': harm in the future passive awaiting a party or a class
+        of people, announced by a speaker, is the speaker's threat (to the party, if one is named)."""
+        if tok.lemma_ not in HARM_PASSIVE_VERBS or not R.is_passive(tok) or not self._future(tok):
+            return None
+        if any(c.dep_ == "neg" for c in tok.children):
+            return None
+        if tok.lemma_ == "treat" and not any(w == "as" and p.lemma_.lower() in ENEMY_NOUNS for w, p in R.preps(tok)):
+            return None  # 'will be treated fairly', 'treated as a partner'
+        if any(w == "by" for w, _ in R.preps(tok)):
+            return None  # 'would be crushed by the weight of debt', 'will be punished by the courts'
+        if R.speech_head(tok, self.rules) is None:
+            return None
+        speaker = self.attribution(tok)
+        if speaker is None:
+            return None
+        own = {speaker.country} if speaker.country else set()
+        subj = R.children(tok, ("nsubjpass",))
+        if not subj:
+            return None
+        s = subj[0]
+        named = [e for e in self.resolve(s) if e.id != speaker.id and not (e.country and e.country in own)]
+        if self.resolve(s) and not named:
+            return None  # the speaker's own side
+        is_class = s.lower_ in CLASS_PRONOUNS or any(c.dep_ in ("relcl", "acl") for c in s.children) or any(
+            c.dep_ == "det" and c.lower_ in ("any", "every", "all") for c in s.children)
+        if not named and not is_class:
+            return None  # 'the talks will be held', 'the old bridge will be demolished'
+        return self._threat(tok, speaker, named, speaker)
 
     def _vowed_response(self, tok: Token) -> Found | None:
         """'X vowed retaliation against Y', 'warned of consequences if Y ...', 'warned Y of a firm
