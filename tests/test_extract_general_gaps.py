@@ -562,3 +562,27 @@ def test_future_passive_of_no_harm_or_by_an_agent_is_no_threat(extract):
                  "Analysts said the rebellion would be crushed within weeks.",
                  "Egypt said its soldiers would be targeted if they crossed the line."):
         assert not _events(extract, text, "Threat"), text
+
+
+# -- round 4: a condemned strike told as a noun with its doer is an attack as well -------------------------
+def test_condemned_strikes_by_a_named_side_are_an_attack(extract):
+    evs = _events(extract, "The Iraqi government condemned Turkish drone strikes on Sinjar.", "Attack")
+    assert evs and any(a.country == "TUR" for a in evs[0].actors)
+    assert _events(extract, "The Iraqi government condemned Turkish drone strikes on Sinjar.", "Condemnation")
+
+
+def test_condemned_attack_with_possessive_doer_is_an_attack(extract):
+    evs = _events(extract, "France condemned Russia's attack on Kyiv.", "Attack")
+    assert evs and any(a.country == "RUS" for a in evs[0].actors)
+
+
+def test_condemned_bombing_by_agent_is_an_attack(extract):
+    evs = _events(extract, "Qatar condemned the bombing of Tripoli by Egyptian jets.", "Attack")
+    assert evs and any(a.country == "EGY" for a in evs[0].actors)
+
+
+def test_condemned_act_with_no_doer_or_no_strike_is_no_attack(extract):
+    for text in ("Egypt condemned the attack on the embassy.",
+                 "The council condemned the attacks, which killed ten people.",
+                 "Ghana condemned the coup in Niger."):
+        assert not _events(extract, text, "Attack"), text
