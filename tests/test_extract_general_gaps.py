@@ -586,3 +586,23 @@ def test_condemned_act_with_no_doer_or_no_strike_is_no_attack(extract):
                  "The council condemned the attacks, which killed ten people.",
                  "Ghana condemned the coup in Niger."):
         assert not _events(extract, text, "Attack"), text
+
+
+# -- round 4: weapons handed over told as a noun with their source ('the transfer of X from Y') ------------
+def test_transfer_of_weapons_from_a_state_is_its_military_aid(extract):
+    evs = _events(extract, "Ukraine warned of the transfer of ballistic missiles from Iran to Russia.", "MilitaryAid")
+    assert evs and _names(evs[0].actors) == ["Iran"] and "Russia" in _names(evs[0].recipients)
+
+
+def test_transfer_from_a_capital_inside_a_pair_goes_to_the_other_party(extract):
+    text = ("The leaders expressed concern over military cooperation between Iran and Russia, "
+            "including the transfer of drones from Tehran.")
+    evs = _events(extract, text, "MilitaryAid")
+    assert evs and _names(evs[0].actors) == ["Iran"] and _names(evs[0].recipients) == ["Russia"]
+
+
+def test_transfer_of_no_weapons_or_from_a_place_is_no_aid(extract):
+    for text in ("The transfer of prisoners from Russia to Ukraine took place on Friday.",
+                 "The transfer of weapons from Odesa to the front was slowed by the storm.",
+                 "Trade between Chile and Peru grew, including the transfer of copper from Chile."):
+        assert not _events(extract, text, "MilitaryAid"), text

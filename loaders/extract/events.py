@@ -37,7 +37,7 @@ from loaders.extract.lexicon import (
     SUPPORT_VERBS,
     TRANSFER_NOUNS,
 )
-from loaders.extract.mentions import Mentions
+from loaders.extract.mentions import ACTOR_KINDS, Mentions
 from loaders.extract.parties import PartyResolution
 from loaders.extract.quantities import count_of
 from loaders.extract.reading import NO_RULES, Found, uniq
@@ -328,6 +328,11 @@ class ArticleReader(PartyResolution, ImpliedEventReading, JudgementReading, Resp
                     es.how == "metonym" or es.entity.kind is EntityKind.PLACE)]
             actors = [e for c in actor_toks for e in self.resolve(c, conj=True)]
             actors += [e for w, p in R.preps(tok) if w == "by" for e in self.resolve(p)]
+            if not actors and name == "MilitaryAid" and tok.lemma_.lower() in TRANSFER_NOUNS:
+                # 'the transfer of missiles from Iran (to Russia)': the source of weapons handed over is the giver
+                carried = [p for w, p in R.preps(tok) if w == "of"]
+                actors = [e for t in (tok, *carried) for w, p in R.preps(t) if w == "from" for e in self.resolve(p)
+                          if e.kind in ACTOR_KINDS]
             if not actors and name == "Deployment":  # 'the deployment of Russian troops to Belarus'
                 actors = self._force_owner([p for w, p in R.preps(tok) if w == "of"])
             if not actors and light:
@@ -534,6 +539,8 @@ class ArticleReader(PartyResolution, ImpliedEventReading, JudgementReading, Resp
         if name == "Attack" and not recipients and tok.lemma_.lower().startswith("counter"):
             # 'the counteroffensive was carried out by X': it answers whoever last struck X or took its ground
             recipients = self._last_assailants(tok, actors, own_states)
+        if name == "MilitaryAid" and nominal and not recipients:
+            recipients = self._pair_partner(tok, actor_ids, own_states)
         struck = name == "Attack" and not recipients and self._struck_named(objs, pp)
         if tr.needs_recipient and not recipients and not struck:
             return None
@@ -577,6 +584,24 @@ class ArticleReader(PartyResolution, ImpliedEventReading, JudgementReading, Resp
                      recipients=recipients, places=places, supports=supports, polarity=pol, attribution=attribution,
                      date=date, precision=precision, date_text=date_text, attributes=attributes,
                      confidence=round(conf, 2))
+
+    def _pair_partner(self, tok: Token, actor_ids: set[str], own_states: set[str]) -> list[Entity]:
+        """'cooperation between X and Y, including the transfer of missiles from X': a transfer told inside
+        a phrase that pairs its giver with one other party goes to that party."""
+        cur = tok
+        for _ in range(6):
+            if cur.head.i == cur.i:
+                return []
+            cur = cur.head
+            # the pair's noun, or a noun it governs ('concern over cooperation between X and Y, including ...')
+            pair = [e for n in (cur, *(p for _, p in R.preps(cur))) for w, p in R.preps(n) if w == "between"
+                    for e in self.resolve(p, conj=True)]
+            if pair:
+                others = [e for e in uniq(pair) if e.id not in actor_ids and e.country not in own_states]
+                if len(others) == 1 and len(uniq(pair)) == 2:
+                    return others
+                return []
+        return []
 
     @staticmethod
     def _time_anchor(tok: Token) -> bool:
