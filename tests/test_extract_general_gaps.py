@@ -606,3 +606,23 @@ def test_transfer_of_no_weapons_or_from_a_place_is_no_aid(extract):
                  "The transfer of weapons from Odesa to the front was slowed by the storm.",
                  "Trade between Chile and Peru grew, including the transfer of copper from Chile."):
         assert not _events(extract, text, "MilitaryAid"), text
+
+
+# -- round 4: a demand told as a noun ('X's demand that Y ...', 'demands from X that ...') ----------------
+def test_possessive_demand_that_is_a_demand_on_the_one_to_act(extract):
+    evs = _events(extract, "Moldova's demand that Russia withdraw its troops went unanswered.", "Demand")
+    assert evs and _names(evs[0].actors) == ["Moldova"] and _names(evs[0].recipients) == ["Russia"]
+
+
+def test_demands_from_a_party_are_its_demand(extract):
+    evs = _events(extract, "Russia keeps troops in the region despite repeated demands from Moldova that they be withdrawn.",
+                  "Demand")
+    assert evs and _names(evs[0].actors) == ["Moldova"]
+
+
+def test_demand_as_market_or_of_no_party_is_no_demand(extract):
+    for text in ("Demand for oil from China fell sharply.",
+                 "Strong demand from India for Russian oil kept prices high.",
+                 "China's demand for soybeans rose.",
+                 "The demands of the protesters were not met."):
+        assert not _events(extract, text, "Demand"), text

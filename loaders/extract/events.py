@@ -207,6 +207,8 @@ class ArticleReader(PartyResolution, ImpliedEventReading, JudgementReading, Resp
                 continue  # 'the delivery of tanks', 'arms sales'; not 'the delivery of food'
             if nominal and trig.words[0] in TRANSFER_NOUNS and tok.dep_ == "compound":
                 continue
+            if nominal and trig.type.name == "Demand" and not self._demand_clause(tok):
+                continue  # 'demand for oil from China', 'China's demand for soybeans': a market, not a call
             if nominal and tok.lemma_.lower() == "offensive" and (tok.pos_ != "NOUN" or any(c.lower_ in (
                     "charm", "diplomatic", "peace", "media", "propaganda", "legal", "public") for c in tok.children)):
                 continue  # 'a charm offensive', 'a diplomatic offensive' attack no one
@@ -328,6 +330,9 @@ class ArticleReader(PartyResolution, ImpliedEventReading, JudgementReading, Resp
                     es.how == "metonym" or es.entity.kind is EntityKind.PLACE)]
             actors = [e for c in actor_toks for e in self.resolve(c, conj=True)]
             actors += [e for w, p in R.preps(tok) if w == "by" for e in self.resolve(p)]
+            if not actors and name == "Demand":
+                # 'repeated demands from X that ...'
+                actors = [e for w, p in R.preps(tok) if w == "from" for e in self.resolve(p)]
             if not actors and name == "MilitaryAid" and tok.lemma_.lower() in TRANSFER_NOUNS:
                 # 'the transfer of missiles from Iran (to Russia)': the source of weapons handed over is the giver
                 carried = [p for w, p in R.preps(tok) if w == "of"]
@@ -541,6 +546,12 @@ class ArticleReader(PartyResolution, ImpliedEventReading, JudgementReading, Resp
             recipients = self._last_assailants(tok, actors, own_states)
         if name == "MilitaryAid" and nominal and not recipients:
             recipients = self._pair_partner(tok, actor_ids, own_states)
+        if name == "Demand" and nominal and not recipients:
+            # 'X's demand that Y withdraw', 'demands from X that they be withdrawn': who is to act
+            clause = self._demand_clause(tok)
+            recipients = [e for c in clause for sb in R.children(c, ("nsubj", "nsubjpass"))
+                          for e in (self.resolve(sb) or self._force_owner([sb]))]
+            recipients = [r for r in uniq(recipients) if r.id not in actor_ids and r.country not in own_states]
         struck = name == "Attack" and not recipients and self._struck_named(objs, pp)
         if tr.needs_recipient and not recipients and not struck:
             return None
@@ -584,6 +595,13 @@ class ArticleReader(PartyResolution, ImpliedEventReading, JudgementReading, Resp
                      recipients=recipients, places=places, supports=supports, polarity=pol, attribution=attribution,
                      date=date, precision=precision, date_text=date_text, attributes=attributes,
                      confidence=round(conf, 2))
+
+    @staticmethod
+    def _demand_clause(tok: Token) -> list[Token]:
+        """The clause a demand told as a noun asks for ('demand that Y withdraw', 'demands to cede')."""
+        return [c for c in tok.children if c.dep_ in ("acl", "ccomp") and R.is_verbal(c) and any(
+            (m.dep_ == "mark" and m.lower_ == "that") or (m.dep_ == "aux" and m.lower_ == "to")
+            or m.dep_ in ("nsubj", "nsubjpass") for m in c.children)]
 
     def _pair_partner(self, tok: Token, actor_ids: set[str], own_states: set[str]) -> list[Entity]:
         """'cooperation between X and Y, including the transfer of missiles from X': a transfer told inside
