@@ -626,3 +626,34 @@ def test_demand_as_market_or_of_no_party_is_no_demand(extract):
                  "China's demand for soybeans rose.",
                  "The demands of the protesters were not met."):
         assert not _events(extract, text, "Demand"), text
+
+
+# -- round 4: criticism told by idiom ('hit out at', 'took aim at', 'in no position to lecture') -----------
+def test_hit_out_and_lashed_out_at_are_condemnations(extract):
+    for text, who, whom in (("Kenya hit out at Somalia over the expulsion of its diplomats.", "Kenya", "Somalia"),
+                            ("Iran lashed out at Britain over the sanctions.", "Iran", "United Kingdom")):
+        evs = _events(extract, text, "Condemnation")
+        assert evs and _names(evs[0].actors) == [who] and whom in _names(evs[0].recipients), text
+
+
+def test_took_aim_at_a_party_is_criticism_not_seizure(extract):
+    text = "The Kenyan president took aim at Somalia over the expulsion."
+    evs = _events(extract, text, "Condemnation")
+    assert evs and "Somalia" in _names(evs[0].recipients)
+    assert not _events(extract, text, "Seizure")
+
+
+def test_in_no_position_to_lecture_is_the_speakers_accusation(extract):
+    evs = _events(extract, '"Britain is in no position to lecture others on human rights," the Iranian foreign minister said.',
+                  "Accusation")
+    assert evs and any(a.country == "IRN" for a in evs[0].actors) and "United Kingdom" in _names(evs[0].recipients)
+    evs = _events(extract, "China said the United States had no right to lecture Beijing on trade.", "Accusation")
+    assert evs and _names(evs[0].actors) == ["China"] and "United States" in _names(evs[0].recipients)
+
+
+def test_idioms_without_a_party_or_of_the_speakers_side_are_no_criticism(extract):
+    for text in ("The storm hit out at sea on Monday.",
+                 "The striker took aim at goal.",
+                 '"We are in no position to comment," the Iranian foreign minister said.',
+                 "Egypt said it was in no position to lecture Sudan."):
+        assert not [e for e in extract(text) if e.type in ("Condemnation", "Accusation")], text

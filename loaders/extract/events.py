@@ -195,6 +195,8 @@ class ArticleReader(PartyResolution, ImpliedEventReading, JudgementReading, Resp
                     o.lemma_ == "part" and not R.children(o, ("det", "amod", "poss")) and "of" not in {w for w, _ in R.preps(o)}
                     for o in objs):
                 continue  # 'took part in the fighting' is taking part, not taking ground ('took part of the town')
+            if not nominal and trig.type.name == "Seizure" and any(o.lemma_ in ("aim", "note", "issue") for o in objs):
+                continue  # 'took aim at X' criticises X, 'took note of', 'took issue with': no ground taken
             if not nominal and trig.type.name == "Aid" and self._purpose_of_act(tok):
                 continue  # 'sent troops to help Mali': the help is what the sending is for, no act of its own
             if not nominal and trig.type.name in ("Threat", "Demand") and self._advised_against(tok):

@@ -12,6 +12,7 @@ from loaders.extract.lexicon import (
     AID_GIVING,
     CEDE_VERBS,
     GARRISON_NOUNS,
+    LECTURE_VERBS,
     HARM_NOUNS,
     INFLICT_VERBS,
     REGIME_WRONGS,
@@ -93,8 +94,43 @@ class ImpliedEventReading(ReaderState):
             return None
         return self._implied("Sanction", tok, actors, recipients, self.attribution(verb))
 
+    def _criticism_idiom(self, tok: Token) -> Found | None:
+        """Criticism told by idiom: 'X hit out / lashed out at Y', 'X took aim at Y' (a condemnation of Y);
+        'Y is in no position to lecture others', 'Y has no right to lecture us' said by X (X accuses Y)."""
+        lemma = tok.lemma_
+        if lemma in ("hit", "lash") and any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children) or (
+                lemma == "take" and any(o.lemma_ == "aim" for o in R.children(tok, ("dobj",)))):
+            if R.is_passive(tok):
+                return None
+            at = [p for t in (tok, *R.children(tok, ("dobj", "prt"))) for w, p in R.preps(t) if w == "at"]
+            recipients = [e for p in at for e in self.resolve(p)]
+            actors = [e for s in R.subject(tok) for e in self.resolve(s)]
+            if not actors or not recipients or any(c.dep_ == "neg" for c in tok.children):
+                return None  # 'the storm hit out at sea', 'took aim at the target' (no party)
+            return self._implied("Condemnation", tok, actors[:1], recipients, self.attribution(tok))
+        if lemma in LECTURE_VERBS and tok.dep_ in ("acl", "relcl", "xcomp"):
+            gov = tok.head
+            if gov.lemma_ not in ("position", "right", "standing", "business") or not any(
+                    c.dep_ == "det" and c.lower_ == "no" for c in gov.children):
+                return None
+            verb = gov.head if gov.dep_ in ("pobj", "dobj", "attr") else None
+            if verb is not None and verb.dep_ == "prep":
+                verb = verb.head
+            if verb is None or verb.lemma_ not in ("be", "have"):
+                return None
+            speaker = self.attribution(verb)
+            if speaker is None:
+                return None
+            own = {speaker.country} if speaker.country else set()
+            recipients = [e for s in R.subject(verb) for e in self.resolve(s)
+                          if e.id != speaker.id and not (e.country and e.country in own)]
+            if any(self.resolve(s) for s in R.subject(verb)) and not recipients:
+                return None  # 'we are in no position to lecture anyone': the speaker's own side
+            return self._implied("Accusation", tok, [speaker], recipients, speaker)
+        return None
+
     def _implied_by_verb(self, tok: Token) -> Found | None:
-        return self._regime_wrong(tok) or self._ceded(tok) or self._weapon_use(tok) or self._military_support(tok) or (
+        return self._regime_wrong(tok) or self._criticism_idiom(tok) or self._ceded(tok) or self._weapon_use(tok) or self._military_support(tok) or (
             self._exchanged_fire(tok) or self._merit_noted(tok) or self._gratitude(tok) or self._stationed(tok) or (
                 self._coming_response(tok)) or (
                 self._response_awaits(tok) or self._harm_awaits(tok) or self._claim_characterised(tok) or self._quoted_judgement(tok) or (
@@ -106,7 +142,7 @@ class ImpliedEventReading(ReaderState):
         """An event the text states without a trigger of its type: built as a trigger's would be."""
         key = {"Deployment": "deploy", "Attack": "attack", "Praise": "praise", "Condemnation": "condemnation",
                "Seizure": "seizure", "MilitaryAid": "supply", "Threat": "threaten", "Denial": "deny", "Sanction": "sanction",
-               "Meeting": "meeting", "Rejection": "reject", "ReduceRelations": "sever", "Demand": "demand"}[name]
+               "Meeting": "meeting", "Rejection": "reject", "Accusation": "accuse", "ReduceRelations": "sever", "Demand": "demand"}[name]
         trig = next((t for t in self.rules.by_word.get(key, ()) if t.type.name == name), None)
         if trig is None:
             return None

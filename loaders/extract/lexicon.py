@@ -162,3 +162,5 @@ WISH_VERBS = {"want", "wish"}
 SIGNING_WITNESS_VERBS = {"witness", "attend", "oversee", "preside"}
 # What 'counter-' makes an answer to, the act itself still: 'a counteroffensive', 'counterstrikes'.
 COUNTER_BASES = {"offensive", "attack", "strike", "assault", "raid", "invasion"}
+# 'is in no position to lecture others', 'has no right to preach to us': the speaker accuses the subject
+LECTURE_VERBS = {"lecture", "preach", "moralise", "moralize", "sermonise", "sermonize", "criticise", "criticize"}
