@@ -657,3 +657,19 @@ def test_idioms_without_a_party_or_of_the_speakers_side_are_no_criticism(extract
                  '"We are in no position to comment," the Iranian foreign minister said.',
                  "Egypt said it was in no position to lecture Sudan."):
         assert not [e for e in extract(text) if e.type in ("Condemnation", "Accusation")], text
+
+
+# -- round 4: an armed group that vows to return threatens ------------------------------------------------
+def test_armed_group_that_withdrew_and_vowed_to_return_threatens(extract):
+    for text, who in (("The Taliban said in a statement that its fighters had pulled back and vowed to return.", "Taliban"),
+                      ("Boko Haram fighters withdrew from the town but vowed to return.", "Boko Haram")):
+        evs = _events(extract, text, "Threat")
+        assert evs and who in _names(evs[0].actors), text
+
+
+def test_vowing_to_return_to_talks_or_by_a_government_is_no_threat(extract):
+    for text in ("The president vowed to return to the negotiating table.",
+                 "The rebels vowed to return to the talks next week.",
+                 "Hamas vowed to return the bodies of the hostages.",
+                 "The Kenyan government vowed to return."):
+        assert not _events(extract, text, "Threat"), text

@@ -133,7 +133,7 @@ class ImpliedEventReading(ReaderState):
         return self._regime_wrong(tok) or self._criticism_idiom(tok) or self._ceded(tok) or self._weapon_use(tok) or self._military_support(tok) or (
             self._exchanged_fire(tok) or self._merit_noted(tok) or self._gratitude(tok) or self._stationed(tok) or (
                 self._coming_response(tok)) or (
-                self._response_awaits(tok) or self._harm_awaits(tok) or self._claim_characterised(tok) or self._quoted_judgement(tok) or (
+                self._response_awaits(tok) or self._harm_awaits(tok) or self._vowed_return(tok) or self._claim_characterised(tok) or self._quoted_judgement(tok) or (
                     self._ultimatum(tok) or self._held_responsible(tok) or self._refused(tok) or self._travel_advice(tok) or (
                         self._wished_of(tok) or self._under_control(tok) or self._pushed_into(tok) or self._called_wrong(tok)))))
 

@@ -314,6 +314,29 @@ class ResponseReading(ReaderState):
         doers = [e for e in uniq(doers) if e.id != speaker.id and not (e.country and e.country in own)]
         return self._threat(tok, speaker, doers, speaker)
 
+    def _vowed_return(self, tok: Token) -> Found | None:
+        """'the militants withdrew and vowed to return', 'the rebels swore to come back': an armed group
+        that vows to return threatens the state it fights (not 'vowed to return to the talks')."""
+        if tok.lemma_ not in ("return", "come") or tok.dep_ != "xcomp" or tok.head.lemma_ not in WARNING_VERBS:
+            return None
+        if tok.lemma_ == "come" and not any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in tok.children):
+            return None
+        if R.preps(tok) or R.objects(tok) or any(c.dep_ == "neg" for c in tok.head.children):
+            return None  # 'vowed to return to the negotiating table', 'to return the favour'
+        vow = tok.head
+        subj = R.subject(vow)
+        if not subj and vow.dep_ == "conj":
+            subj = R.subject(vow.head)
+        actors = [e for s in subj for e in self.resolve(s)]
+        if not actors:
+            speaker = self.attribution(vow)
+            actors = [speaker] if speaker is not None else []
+        actors = [e for e in actors if e.kind is EntityKind.ARMED_GROUP]
+        if not actors:
+            return None  # 'the president vowed to return'
+        state = self._state(actors[0].country) if actors[0].country else None
+        return self._threat(tok, actors[0], [state] if state is not None else [], actors[0])
+
     def _harm_awaits(self, tok: Token) -> Found | None:
         """'said those who back the separatists "will be crushed"', 'warned that any country that arms
         the rebels will be treated as an enemy': harm in the future passive awaiting a party or a class
