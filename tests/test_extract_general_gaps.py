@@ -673,3 +673,10 @@ def test_vowing_to_return_to_talks_or_by_a_government_is_no_threat(extract):
                  "Hamas vowed to return the bodies of the hostages.",
                  "The Kenyan government vowed to return."):
         assert not _events(extract, text, "Threat"), text
+
+
+def test_armed_groups_threat_is_against_its_own_state(extract):
+    evs = _events(extract, "Boko Haram fighters withdrew from the town but vowed to return.", "Threat")
+    assert evs and _names(evs[0].recipients) == ["Nigeria"]
+    evs = _events(extract, "The Nigerian army warned that it would respond firmly to any attack.", "Threat")
+    assert all("Nigeria" not in _names(e.recipients) for e in evs)

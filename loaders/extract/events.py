@@ -506,7 +506,7 @@ class ArticleReader(PartyResolution, ImpliedEventReading, JudgementReading, Resp
                                if e.kind is EntityKind.STATE and e.country not in actor_states]
         # an armed group that fights or takes ground fights its own state ('M23 rebels attacked Congolese troops')
         own_states = {a.country for a in actors if a.country and not (
-            a.kind is EntityKind.ARMED_GROUP and name in ("Attack", "Seizure"))}
+            a.kind is EntityKind.ARMED_GROUP and name in ("Attack", "Seizure", "Threat"))}
         recipients = [r for r in uniq([r for r in recipients if r is not None]) if r.id not in actor_ids
                       and not (r.kind is EntityKind.STATE and r.country in own_states)]
         if name == "Attack" and not recipients:
