@@ -12,9 +12,9 @@ from loaders.extract.lexicon import (
     AID_GIVING,
     CEDE_VERBS,
     GARRISON_NOUNS,
-    LECTURE_VERBS,
     HARM_NOUNS,
     INFLICT_VERBS,
+    LECTURE_VERBS,
     REGIME_WRONGS,
     STATION_VERBS,
     SUPPORT_VERBS,
@@ -130,19 +130,27 @@ class ImpliedEventReading(ReaderState):
         return None
 
     def _implied_by_verb(self, tok: Token) -> Found | None:
-        return self._regime_wrong(tok) or self._criticism_idiom(tok) or self._ceded(tok) or self._weapon_use(tok) or self._military_support(tok) or (
-            self._exchanged_fire(tok) or self._merit_noted(tok) or self._gratitude(tok) or self._stationed(tok) or (
-                self._coming_response(tok)) or (
-                self._response_awaits(tok) or self._harm_awaits(tok) or self._vowed_return(tok) or self._claim_characterised(tok) or self._quoted_judgement(tok) or (
-                    self._ultimatum(tok) or self._held_responsible(tok) or self._refused(tok) or self._travel_advice(tok) or (
-                        self._wished_of(tok) or self._under_control(tok) or self._pushed_into(tok) or self._called_wrong(tok)))))
+        # First match wins, in this order: the narrower readings come before the broader ones.
+        readers = (
+            self._regime_wrong, self._criticism_idiom, self._ceded, self._weapon_use, self._military_support,
+            self._exchanged_fire, self._merit_noted, self._gratitude, self._stationed, self._coming_response,
+            self._response_awaits, self._harm_awaits, self._vowed_return, self._claim_characterised,
+            self._quoted_judgement, self._ultimatum, self._held_responsible, self._refused, self._travel_advice,
+            self._wished_of, self._under_control, self._pushed_into, self._called_wrong,
+        )
+        for read in readers:
+            found = read(tok)
+            if found:
+                return found
+        return None
 
     def _implied(self, name: str, tok: Token, actors: list[Entity], recipients: list[Entity],
                  attribution: Entity | None, objs: list[Token] | None = None) -> Found | None:
         """An event the text states without a trigger of its type: built as a trigger's would be."""
         key = {"Deployment": "deploy", "Attack": "attack", "Praise": "praise", "Condemnation": "condemnation",
-               "Seizure": "seizure", "MilitaryAid": "supply", "Threat": "threaten", "Denial": "deny", "Sanction": "sanction",
-               "Meeting": "meeting", "Rejection": "reject", "Accusation": "accuse", "ReduceRelations": "sever", "Demand": "demand"}[name]
+               "Seizure": "seizure", "MilitaryAid": "supply", "Threat": "threaten", "Denial": "deny",
+               "Sanction": "sanction", "Meeting": "meeting", "Rejection": "reject", "Accusation": "accuse",
+               "ReduceRelations": "sever", "Demand": "demand"}[name]
         trig = next((t for t in self.rules.by_word.get(key, ()) if t.type.name == name), None)
         if trig is None:
             return None

@@ -80,7 +80,7 @@ class Extractor:
             while pending:
                 batch, result = pending.popleft()
                 submit()
-                for art, dicts in zip(batch, result.get()):
+                for art, dicts in zip(batch, result.get(), strict=True):
                     yield _extraction(art, dicts)
 
     def extract_one(self, article: Article) -> Extraction:
