@@ -34,6 +34,7 @@ from loaders.extract.lexicon import (
     NON_PARTY_CLASSES,
     QUANTITY_NOUNS,
     SIGNING_WITNESS_VERBS,
+    STRIKE_NOUNS,
     SUPPORT_VERBS,
     TRANSFER_NOUNS,
 )
@@ -46,11 +47,6 @@ from loaders.extract.rules import Rules, Trigger, TypeRules
 from loaders.extract.withholding import WithholdingReading
 
 # what an armed group strikes of its own state's (not ships: 'attacked a commercial vessel' names no state)
-# A condemned strike told as a noun with its doer is an event of its own ('condemned Turkish air strikes on
-# X'): the condemnation does not consume it.
-DEEDS_STAY_EVENTS = frozenset({"Condemnation"})
-STRIKE_NOUNS = frozenset({"strike", "airstrike", "air-strike", "bombing", "shelling", "bombardment", "attack", "raid",
-                          "offensive", "invasion", "assault", "incursion"})
 LAND_FORCES = frozenset({"troop", "troops", "soldier", "force", "forces", "army", "military", "garrison", "checkpoint"})
 # what is given or offered by the one named with 'from' ('welcomed an offer from X')
 OFFER_NOUNS = frozenset({"offer", "pledge", "proposal", "invitation", "donation", "gift", "message", "letter",
@@ -589,8 +585,11 @@ class ArticleReader(PartyResolution, ImpliedEventReading, JudgementReading, Resp
             pol = p2 if p2 is not Polarity.ASSERTED else pol
         conf = 0.9 - (0.1 if pol is Polarity.HYPOTHETICAL else 0.0) - (0.1 if ref_target is not None else 0.0)
         consumed = [head.i] if light else []
-        attributes["_consumed"] = consumed + [o.i for o in objs if not (name in DEEDS_STAY_EVENTS and nominal is False
-                                                                       and o.lemma_.lower() in STRIKE_NOUNS)]
+        # A condemned strike told as a noun is an event of its own ('condemned Turkish air strikes on X'):
+        # the condemnation does not consume it.
+        keeps_strikes = name == "Condemnation" and not nominal
+        attributes["_consumed"] = consumed + [o.i for o in objs
+                                              if not (keeps_strikes and o.lemma_.lower() in STRIKE_NOUNS)]
         if tok.dep_ == "relcl" and any(o.tag_ == "WDT" for o in objs):
             attributes["_consumed"].append(head.i)  # 'the accord, which X and Y signed': one event, not two
         return Found(type=name, trigger=tok.i, sent=(tok.sent.start, tok.sent.end), actors=uniq(actors),

@@ -122,9 +122,9 @@ class ImpliedEventReading(ReaderState):
             if speaker is None:
                 return None
             own = {speaker.country} if speaker.country else set()
-            recipients = [e for s in R.subject(verb) for e in self.resolve(s)
-                          if e.id != speaker.id and not (e.country and e.country in own)]
-            if any(self.resolve(s) for s in R.subject(verb)) and not recipients:
+            subjects = [e for s in R.subject(verb) for e in self.resolve(s)]
+            recipients = [e for e in subjects if e.id != speaker.id and not (e.country and e.country in own)]
+            if subjects and not recipients:
                 return None  # 'we are in no position to lecture anyone': the speaker's own side
             return self._implied("Accusation", tok, [speaker], recipients, speaker)
         return None

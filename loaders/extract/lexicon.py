@@ -162,5 +162,7 @@ WISH_VERBS = {"want", "wish"}
 SIGNING_WITNESS_VERBS = {"witness", "attend", "oversee", "preside"}
 # What 'counter-' makes an answer to, the act itself still: 'a counteroffensive', 'counterstrikes'.
 COUNTER_BASES = {"offensive", "attack", "strike", "assault", "raid", "invasion"}
+# Armed strikes told as nouns: a condemnation of one does not swallow it ('condemned air strikes on X').
+STRIKE_NOUNS = COUNTER_BASES | {"airstrike", "air-strike", "bombing", "shelling", "bombardment", "incursion"}
 # 'is in no position to lecture others', 'has no right to preach to us': the speaker accuses the subject
 LECTURE_VERBS = {"lecture", "preach", "moralise", "moralize", "sermonise", "sermonize", "criticise", "criticize"}

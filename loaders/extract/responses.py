@@ -359,8 +359,9 @@ class ResponseReading(ReaderState):
         if not subj:
             return None
         s = subj[0]
-        named = [e for e in self.resolve(s) if e.id != speaker.id and not (e.country and e.country in own)]
-        if self.resolve(s) and not named:
+        resolved = self.resolve(s)
+        named = [e for e in resolved if e.id != speaker.id and not (e.country and e.country in own)]
+        if resolved and not named:
             return None  # the speaker's own side
         is_class = s.lower_ in CLASS_PRONOUNS or any(c.dep_ in ("relcl", "acl") for c in s.children) or any(
             c.dep_ == "det" and c.lower_ in ("any", "every", "all") for c in s.children)
