@@ -680,3 +680,30 @@ def test_armed_groups_threat_is_against_its_own_state(extract):
     assert evs and _names(evs[0].recipients) == ["Nigeria"]
     evs = _events(extract, "The Nigerian army warned that it would respond firmly to any attack.", "Threat")
     assert all("Nigeria" not in _names(e.recipients) for e in evs)
+
+
+# -- a counted group ('the three countries') and a body's adjective ('Southeast Asian ministers') -------
+def test_counted_countries_are_the_states_listed_together_before(extract):
+    text = ("Ghana, Togo and Benin signed a border accord last year. "
+            "France has delivered armed drones to all three countries.")
+    evs = _events(extract, text, "MilitaryAid")
+    assert {r.name for e in evs for r in e.recipients} == {"Ghana", "Togo", "Benin"}
+    assert all(_names(e.actors) == ["France"] for e in evs)
+
+
+def test_a_count_that_matches_no_list_names_no_one(extract):
+    # two states listed, four counted: no recipient is guessed from the wrong list
+    text = "Ghana and Togo signed a border accord last year. France has delivered armed drones to all four countries."
+    evs = _events(extract, text, "MilitaryAid")
+    assert not any(r.name in ("Ghana", "Togo") for e in evs for r in e.recipients)
+
+
+def test_southeast_asian_ministers_are_asean(extract):
+    text = "Southeast Asian ministers called on Myanmar's junta to end the violence."
+    evs = _events(extract, text, "Demand")
+    assert evs and _names(evs[0].actors) == ["ASEAN"] and _names(evs[0].recipients) == ["Myanmar"]
+
+
+def test_southeast_asian_as_a_plain_adjective_is_no_party(extract):
+    evs = _events(extract, "Chinese ships patrolled Southeast Asian waters, and China condemned the protest.", "Condemnation")
+    assert evs and "ASEAN" not in [n for e in evs for n in _names(e.actors) + _names(e.recipients)]

@@ -191,6 +191,8 @@ def load_gazetteer(folder: str | None = None) -> Gazetteer:
         gz.categories[eid] = " ".join(filter(None, described)).lower()
         for form in (o["name"], *o.get("aliases", [])):
             gz.add_form(form, eid, NAME)
+        for form in o.get("demonyms", []):  # 'Southeast Asian (foreign ministers)' for ASEAN
+            gz.add_form(form, eid, DEMONYM)
     for pl in _read(root, "places.json"):
         eid = f"place:{pl['geonames']}" if pl.get("geonames") else entity_id(EntityKind.PLACE, pl["name"])
         gz.entities[eid] = Entity(

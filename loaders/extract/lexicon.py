@@ -16,6 +16,8 @@ CHARACTERISE_VERBS = {"constitute", "pose", "represent", "remain", "be", "become
 PAIR_NOUNS = {
     "neighbour", "neighbor", "counterpart", "side", "country", "nation", "leader", "minister", "government", "party", "president",
 }
+# Plural nouns that, counted ('the three countries'), name the states last listed together.
+GROUP_NOUNS = {"country", "nation", "state", "government", "neighbour", "neighbor"}
 # Pair nouns that name people ('the two leaders', 'the presidents'): their pair is two people when two are named.
 PERSON_PAIR_NOUNS = {"counterpart", "leader", "minister", "president"}
 # Publishers whose releases speak of their own state's forces when they name no other.
@@ -127,6 +129,8 @@ CIVIL_MISSIONS = {"rescue", "medical", "relief", "aid", "humanitarian", "search"
                   "diplomatic", "trade", "business", "consular", "health", "civilian", "emergency"}
 # Officials who sit for a body ('EU foreign ministers', 'ASEAN leaders').
 MEMBER_NOUNS = {"minister", "leader", "official", "diplomat", "envoy", "delegate", "representative", "ambassador"}
+# What a body's adjective ('Southeast Asian' for ASEAN) names the body by: its members and envoys.
+BODY_MEMBER_HEADS = MEMBER_NOUNS | {"nation", "country", "state", "bloc", "grouping", "neighbour", "neighbor"}
 # What one honours by keeping it ('honor its commitments'), not by praising it.
 KEPT_WORD_NOUNS = {"commitment", "pledge", "obligation", "promise", "word", "debt", "undertaking", "guarantee",
                    "responsibility", "duty", "bargain", "contract", "deal", "agreement", "ceasefire", "truce"}

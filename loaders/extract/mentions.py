@@ -19,6 +19,7 @@ from spacy.util import filter_spans
 
 from kg.model import Entity, EntityKind, entity_id
 from loaders.extract.gazetteer import DEMONYM, METONYM, NAME, Gazetteer, Surface
+from loaders.extract.lexicon import BODY_MEMBER_HEADS
 
 ACTOR_KINDS = (EntityKind.STATE, EntityKind.PERSON, EntityKind.ORGANISATION, EntityKind.ARMED_GROUP)
 
@@ -176,6 +177,9 @@ class Mentions:
                 surface = self._state_cased(text)
             if surface is not None and (span.start, span.end) in titled and self._place_name(text):
                 surface = None
+            if surface is not None and surface.how == DEMONYM and gz.entities[surface.entity].kind is EntityKind.ORGANISATION \
+                    and doc[span.end - 1].head.lemma_.lower() not in BODY_MEMBER_HEADS:
+                surface = None  # 'Southeast Asian ministers' are ASEAN's; 'Southeast Asian waters' name no one
             if surface is not None:
                 ent = gz.entities[surface.entity]
                 named.append((span, ent, surface.how))

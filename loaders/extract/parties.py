@@ -12,6 +12,7 @@ from loaders.extract import roles as R
 from loaders.extract.lexicon import (
     CAPABILITY_NOUNS,
     GOVERNMENT_NOUNS,
+    GROUP_NOUNS,
     LINK_VERBS,
     MEMBER_LINK_VERBS,
     MEMBER_NOUNS,
@@ -23,6 +24,7 @@ from loaders.extract.lexicon import (
     TITLE_HEADS,
 )
 from loaders.extract.mentions import ACTOR_KINDS, ARMY_NOUNS, ORGAN_HEADS, PRONOUNS_FIRST, PRONOUNS_PERSON, PRONOUNS_PLURAL
+from loaders.extract.quantities import count_of
 from loaders.extract.reading import ReaderState, uniq
 
 
@@ -76,6 +78,10 @@ class PartyResolution(ReaderState):
                 es = self.m.at(c.i)
                 if es is not None and es.entity.kind is EntityKind.STATE:
                     return [es.entity]
+        counted = count_of(tok) if tok.tag_ == "NNS" and lemma in GROUP_NOUNS else None
+        if counted is not None and counted >= 3 and not R.children(tok, ("prep", "appos", "amod", "compound")):
+            # 'the three countries', 'all four nations': the states last named together, as many as counted
+            return self._counted_group(tok, counted)
         heads_of_state = lemma == "head" and any(  # 'the heads of state / government': the leaders
             p.lower_ == "of" and any(o.lemma_.lower() in ("state", "government") for o in R.children(p, ("pobj",)))
             for p in R.children(tok, ("prep",)))
@@ -445,6 +451,21 @@ class PartyResolution(ReaderState):
                 return group
         return []
 
+    def _counted_group(self, tok: Token, n: int) -> list[Entity]:
+        """'Mali, Burkina Faso and Niger ... all three countries': the last `n` states named together
+        (one coordinated phrase) in this sentence or the four before; [] when no list of that size is
+        there, so that a count never picks states from different sentences."""
+        floor = tok.sent.start
+        for _ in range(4):
+            floor = self._sent_before(floor)
+        for es in reversed(self.m.spans):
+            if es.start >= tok.i or es.start < floor or es.entity.kind is not EntityKind.STATE:
+                continue
+            group = uniq([e for c in _listed_with(self.doc[es.end - 1]) for e in self._resolve_one(c, 3)])
+            if len(group) == n and all(e.kind is EntityKind.STATE for e in group):
+                return [e for e in group if e.country not in self.exclude] if self.exclude else group
+        return []
+
     def places(self, toks: list[Token]) -> list[Entity]:
         out = []
         for t in toks:
@@ -591,3 +612,20 @@ class PartyResolution(ReaderState):
                     (a.country or a.id) in denier for a in ev.actors):
                 return ev.actors[:1]
         return []
+
+
+def _listed_with(tok: Token) -> list[Token]:
+    """The tokens of the list a token is in: its conjuncts and appositions, followed both ways (the
+    parser often reads 'Mali, Burkina Faso and Niger' as an apposition with a conjunct)."""
+    seen = {tok.i: tok}
+    todo = [tok]
+    while todo:
+        t = todo.pop()
+        near = [c for c in t.children if c.dep_ in ("conj", "appos")]
+        if t.dep_ in ("conj", "appos"):
+            near.append(t.head)
+        for x in near:
+            if x.i not in seen:
+                seen[x.i] = x
+                todo.append(x)
+    return [seen[i] for i in sorted(seen)]
