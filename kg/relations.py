@@ -7,7 +7,8 @@ Rules
 -----
 1. Only events whose polarity is *asserted* count (denied, hypothetical and planned acts do not).
 2. Each actor and each recipient is mapped to its state: an entity's ``country`` (ISO3), else, for
-   a person, the state of an office held on the event's date. The state entity is
+   a person, the state of an office held on the event's date (none if they held none of a state
+   then: a former prime minister's acts at NATO count for no state). The state entity is
    ``kg.states.state_entity(iso3)``. Entities without a state are ignored. Every (actor state,
    recipient state) pair of an event with different states is one *dyad*; an event counts once per
    dyad, however many of its actors or recipients map to the same states.
@@ -117,9 +118,7 @@ def entity_state(ent: Entity, day: dt.date | None = None) -> str | None:
     for office in ent.offices:
         if office.state and office.covers(day):
             return office.state
-    for office in ent.offices:
-        if office.state:
-            return office.state
+    # no state office that day (a NATO Secretary General who was a prime minister before): no state
     return None
 
 

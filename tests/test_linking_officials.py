@@ -50,15 +50,31 @@ def test_known_head_of_an_international_body_acts_for_it_not_for_their_nationali
     assert event_dyads(ev) == []
 
 
-def test_official_with_a_state_career_too_is_the_body_alone(extract):
-    # Rutte was Dutch prime minister before NATO: as a person he would carry the Netherlands, so
-    # in his NATO years only the alliance is coded
+def test_official_with_a_state_career_too_acts_for_the_body_or_the_state_of_the_day(extract):
+    # Rutte was Dutch prime minister before NATO: the person is named beside NATO in his NATO years
+    # and beside the Netherlands in his state years, and only the latter count for a state
     ev = _one(extract("NATO Secretary General Mark Rutte urged Russia to withdraw its troops."), "Demand")
-    assert [a.id for a in ev.actors] == ["org:nato"]
+    assert sorted(a.id for a in ev.actors) == ["org:nato", "person:Q57792"]
+    assert all(a.country is None for a in ev.actors if a.id.startswith("person:"))
     assert event_dyads(ev) == []
     old = _one(extract("Dutch Prime Minister Mark Rutte urged Russia to withdraw its troops.",
                        published=dt.date(2019, 3, 1)), "Demand")
-    assert [a.country for a in old.actors] == ["NLD"]
+    assert sorted(a.id for a in old.actors) == ["person:Q57792", "state:NLD"]
+    assert event_dyads(old) == [("NLD", "RUS")]
+
+
+def test_between_offices_such_a_person_counts_for_no_state(extract):
+    # Tusk between the European Council (to 2019) and the Polish premiership (from December 2023)
+    ev = _one(extract("Donald Tusk urged Russia to withdraw its troops.", published=dt.date(2021, 6, 1)), "Demand")
+    assert [a.id for a in ev.actors] == ["person:Q946"]
+    assert event_dyads(ev) == []
+
+
+def test_an_official_named_beside_a_body_is_one_side_of_a_meeting(extract):
+    ev = _one(extract("UN Secretary-General Antonio Guterres met Ukrainian President Volodymyr Zelensky in Kyiv.",
+                      published=dt.date(2024, 3, 1)), "Meeting")
+    assert sorted(a.id for a in ev.actors) == ["org:un", "person:Q311440"]
+    assert [r.name for r in ev.recipients] == ["Volodymyr Zelensky"]
 
 
 def test_unknown_envoy_of_a_body_and_her_pronoun(extract):

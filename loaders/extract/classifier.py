@@ -281,7 +281,7 @@ def _read(reader, v: Token, actors: list, label: str, et, tr):
     (ArticleReader._finish): None without a recipient of another state, or when denied or hypothetical."""
     recipients = []
     if len(actors) > 1 and tr.symmetric:
-        actors, recipients = actors[:1], actors[1:]
+        actors, recipients = reader.symmetric_sides(actors)
     objs = R.objects(v)
     lemma = v.lemma_.lower()
     f = reader._finish(label, Trigger(et, (lemma,), lemma), tr, v, False, actors, recipients, objs, objs,

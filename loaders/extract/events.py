@@ -376,7 +376,7 @@ class ArticleReader(PartyResolution, ImpliedEventReading, JudgementReading, Resp
             return first or second
         recipients: list[Entity] = []
         if len(actors) > 1 and tr.symmetric:
-            actors, recipients = actors[:1], actors[1:]
+            actors, recipients = self.symmetric_sides(actors)
         if len(actors) == 1 and tr.symmetric and not nominal and (label := self.label_at(tok.i)) is not None and any(
                 s.lower_ == "we" for s in R.children(tok, ("nsubj",))):
             # 'We meet regularly' in one leader's turn of a conversation with another: the two of them
@@ -408,6 +408,13 @@ class ArticleReader(PartyResolution, ImpliedEventReading, JudgementReading, Resp
                 self.found.append(Found(type=name, trigger=tok.i, sent=(tok.sent.start, tok.sent.end), actors=[],
                                         refers_to=idx))
                 return
+
+    def symmetric_sides(self, parties: list[Entity]) -> tuple[list[Entity], list[Entity]]:
+        """Several parties of a symmetric act ('X and Y met'): the first is the doer, the others its
+        counterparts; an official named beside their body or state is one party with it."""
+        first = parties[0]
+        return ([a for a in parties if self.m.one_party(a, first)],
+                [a for a in parties if not self.m.one_party(a, first)])
 
     def _finish(self, name: str, trig: Trigger, tr: TypeRules, tok: Token, nominal: bool, actors: list[Entity],
                 recipients: list[Entity], objs: list[Token], obj_heads: list[Token], attribution: Entity | None,

@@ -80,6 +80,14 @@ class Gazetteer:
         body = self.entities.get(f"org:{next(iter(bodies))}")
         return body if body is not None and not body.country else None
 
+    def state_served(self, person: Entity, day: dt.date | None) -> Entity | None:
+        """The state a person with no fixed country (see load_gazetteer) holds an office of on the day
+        (Donald Tusk for Poland in 2024, not in 2016), else None."""
+        if person.country is not None:
+            return None
+        states = {o.state for o in person.offices if o.state and o.covers(day)}
+        return self.entities.get(f"state:{next(iter(states))}") if len(states) == 1 else None
+
     def holders(self, state: str, roles: tuple[str, ...], day: dt.date | None) -> list[Entity]:
         """People holding one of the roles for the state on the day (the article's date)."""
         out = []
@@ -162,9 +170,11 @@ def load_gazetteer(folder: str | None = None) -> Gazetteer:
         eid = f"person:{p['qid']}" if p.get("qid") else entity_id(EntityKind.PERSON, p["name"])
         offices = tuple(_office(o) for o in p.get("offices", []))
         # An entity's country is the state it acts for (relations and the saved queries count its
-        # acts for that state). Someone whose every office is at an international body (a UN
-        # Secretary-General) acts for none: their nationality stays in people.json only.
-        international = bool(offices) and all(o.state is None and o.organisation for o in offices)
+        # acts for that state). Someone who has held an office at an international body (a UN
+        # Secretary-General, a prime minister turned NATO Secretary General) has no one state they
+        # always act for: their country is None, their nationality stays in people.json, and the
+        # extractor names the state or body they act for on the day beside them (Mentions._acting).
+        international = any(o.state is None and o.organisation for o in offices)
         gz.entities[eid] = Entity(
             id=eid, name=p["name"], kind=EntityKind.PERSON, country=None if international else p.get("country"),
             wikidata=p.get("qid"),

@@ -104,8 +104,9 @@ class EntitySpan:
     end: int
     entity: Entity
     how: str
-    # a named official of an international body ('UN Secretary-General X'): the person, kept beside
-    # the body as a second party, when they act for no state (see Gazetteer: their country is None)
+    # a named official of an international body ('UN Secretary-General X'), or of a state for someone
+    # with no fixed country (see load_gazetteer): the person, kept beside the body or state as a
+    # second party
     person: Entity | None = None
 
 
@@ -146,6 +147,8 @@ class Mentions:
         self.doc, self.gz, self.published, self.publisher = doc, gz, published, publisher
         self.by_token: dict[int, EntitySpan] = {}
         self.spans: list[EntitySpan] = []
+        # person id -> the body or state they are named beside (one party, told by two entities)
+        self.beside: dict[str, str] = {}
         self.quoted = quoted_chars(doc.text)
         self._find(matcher)
 
@@ -228,10 +231,13 @@ class Mentions:
         if ent.kind is EntityKind.PERSON and ent.offices:
             body = self.gz.acts_for(ent, self.published)
             if body is not None:
-                # kept beside the body only when the person acts for no state at all: someone with a
-                # state career as well (a prime minister turned NATO Secretary General) carries that
-                # state as their country, and every act told of them would count for it
                 return EntitySpan(start, end, body, OFFICIAL, ent if ent.country is None else None)
+            # someone with a state career and an international one (Rutte, Tusk, von der Leyen) has
+            # no fixed country: in their state years the state is named beside them, so that their
+            # acts count for it then and not in their years at NATO or the EU
+            state = self.gz.state_served(ent, self.published)
+            if state is not None:
+                return EntitySpan(start, end, state, OFFICIAL, ent)
         return EntitySpan(start, end, ent, how)
 
     def _new_person(self, span: Span, person: Entity) -> EntitySpan:
@@ -323,6 +329,8 @@ class Mentions:
 
     def _add(self, es: EntitySpan) -> None:
         self.spans.append(es)
+        if es.person is not None:
+            self.beside[es.person.id] = es.entity.id
         for i in range(es.start, es.end):
             self.by_token[i] = es
 
@@ -551,7 +559,15 @@ class Mentions:
         if roles is None or state is None:
             return None
         holders = self.gz.holders(state, roles, self.published)
-        return holders[0] if len(holders) == 1 else None
+        if len(holders) != 1:
+            return None
+        # one with no fixed country ('the prime minister' for Tusk in 2024) stands for the state here
+        return holders[0] if holders[0].country else self.gz.entities.get(f"state:{state}")
+
+    def one_party(self, a: Entity, b: Entity) -> bool:
+        """Whether two entities are one party: the same, or a person and the body or state they were
+        named beside ('UN Secretary-General X': X and the UN)."""
+        return a.id == b.id or self.beside.get(a.id) == b.id or self.beside.get(b.id) == a.id
 
     def official_of(self, body: Entity, before: int) -> Entity | None:
         """The named official last told to speak for an international body before token `before`
