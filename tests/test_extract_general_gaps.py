@@ -707,3 +707,17 @@ def test_southeast_asian_ministers_are_asean(extract):
 def test_southeast_asian_as_a_plain_adjective_is_no_party(extract):
     evs = _events(extract, "Chinese ships patrolled Southeast Asian waters, and China condemned the protest.", "Condemnation")
     assert evs and "ASEAN" not in [n for e in evs for n in _names(e.actors) + _names(e.recipients)]
+
+
+# -- the bare title of an international body's head ('The Secretary-General urged') ---------------------
+def test_bare_title_after_the_named_official_is_that_official_for_the_body(extract):
+    text = ("A spokesperson for UN Secretary-General António Guterres said he was alarmed by the fighting. "
+            "The Secretary-General urged Armenia and Azerbaijan to respect the ceasefire.")
+    evs = _events(extract, text, "Demand")
+    assert evs and all(set(_names(e.actors)) == {"António Guterres", "United Nations"} for e in evs)
+    assert {r.name for e in evs for r in e.recipients} == {"Armenia", "Azerbaijan"}
+
+
+def test_bare_title_with_no_official_named_before_names_no_person(extract):
+    evs = _events(extract, "The Secretary-General urged Armenia to respect the ceasefire.", "Demand")
+    assert not any(a.name == "António Guterres" for e in evs for a in e.actors)

@@ -39,6 +39,10 @@ OFFICE_TITLES = {
     "secretary-general": ("secretary_general",),
     "secretary general": ("secretary_general",),
 }
+# Titles of the heads of international bodies that, used alone ('the Secretary-General'), point back
+# to the body's official named before.
+BODY_TITLES = {"secretary general", "high representative", "director general", "chairperson", "high commissioner",
+               "prosecutor", "special envoy", "special representative"}
 # Descriptions that point back to the last state named.
 # The armed forces of a state, named without it ('the army', 'the military').
 ARMY_NOUNS = {"army", "military", "junta"}
@@ -569,6 +573,25 @@ class Mentions:
         named beside ('UN Secretary-General X': X and the UN)."""
         return a.id == b.id or self.beside.get(a.id) == b.id or self.beside.get(b.id) == a.id
 
+    def _body_of_titled_official(self, tok: Token) -> Entity | None:
+        """'UN Secretary-General X said ... The Secretary-General urged': the body of the named official
+        of an international body told of before (five sentences at most) whose office on the day bears
+        the title; the person is found beside it by `official_of`."""
+        mods = [c.lower_ for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i]
+        title = _plain_title(" ".join([*mods[-1:], tok.lower_]))
+        if title not in BODY_TITLES and _plain_title(tok.lower_) not in BODY_TITLES:
+            return None
+        floor = _sent_index(self.doc, tok.i) - 5
+        for es in reversed(self.spans):
+            if es.start >= tok.i or es.person is None or es.entity.kind is not EntityKind.ORGANISATION:
+                continue
+            if _sent_index(self.doc, es.start) < floor:
+                return None
+            if any(_plain_title(o.title) in (title, _plain_title(tok.lower_)) and o.covers(self.published)
+                   for o in es.person.offices if o.organisation):
+                return es.entity
+        return None
+
     def official_of(self, body: Entity, before: int) -> Entity | None:
         """The named official last told to speak for an international body before token `before`
         ('UN Secretary-General X said ... He urged'): the person kept beside the body."""
@@ -760,6 +783,9 @@ class Mentions:
         if not any(c.lower_ in ("the", "this", "that") for c in tok.children):
             return None
         lemma = tok.lemma_.lower()
+        body = self._body_of_titled_official(tok)
+        if body is not None:
+            return body
         title = _title(tok)
         if title in OFFICE_TITLES:
             state = self.recent(tok.i, (EntityKind.STATE,), 4)
@@ -810,6 +836,10 @@ class Mentions:
 
 def _strip_article(text: str) -> str:
     return text[4:] if text.lower().startswith("the ") else text
+
+
+def _plain_title(text: str) -> str:
+    return text.lower().replace("-", " ").strip()
 
 
 def _title(tok: Token) -> str:

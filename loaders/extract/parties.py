@@ -200,6 +200,9 @@ class PartyResolution(ReaderState):
                 found += [e for e in self._resolve_one(o, depth + 1) if e.kind in ACTOR_KINDS]
         if not found:
             desc = self.m.description(tok, self.exclude)
+            if desc is not None and desc.kind is EntityKind.ORGANISATION and (
+                    person := self.m.official_of(desc, tok.i)) is not None and self.m.one_party(person, desc):
+                return [person, desc]  # 'The Secretary-General urged': the named official, for the body
             if desc is not None:
                 found.append(desc)
         return found[:1] if found else []
