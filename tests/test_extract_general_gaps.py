@@ -721,3 +721,28 @@ def test_bare_title_after_the_named_official_is_that_official_for_the_body(extra
 def test_bare_title_with_no_official_named_before_names_no_person(extract):
     evs = _events(extract, "The Secretary-General urged Armenia to respect the ceasefire.", "Demand")
     assert not any(a.name == "António Guterres" for e in evs for a in e.actors)
+
+
+# -- a judgement of a deed is about the doer, not the one it was done to --------------------------------
+def test_condemning_a_states_strikes_on_a_city_condemns_the_striker(extract):
+    for text in ("France condemned Russia's strikes on Kyiv.", "France condemned the Russian strikes on Kyiv.",
+                 "France condemned the strikes on Kyiv by Russia.", "France condemned Russia's invasion of Ukraine."):
+        evs = _events(extract, text, "Condemnation")
+        assert evs and [r.name for e in evs for r in e.recipients] == ["Russia"], text
+
+
+def test_condemning_an_attack_told_before_condemns_its_doer_only_if_done_to_the_same(extract):
+    told = "Serbian gunmen attacked Kosovo police near Zvecan on Sunday. "
+    same = _events(extract, told + "Germany condemned the attack on Kosovo police.", "Condemnation")
+    assert same and [r.name for r in same[0].recipients] == ["Serbia"]
+    other = _events(extract, told + "Germany condemned the attacks on Chinese workers in Tajikistan.", "Condemnation")
+    assert other and not any(r.name in ("Serbia", "China") for e in other for r in e.recipients)
+
+
+def test_they_after_a_pair_told_of_in_an_eventless_sentence(extract):
+    text = ("Kyrgyz President Sadyr Japarov held talks with Tajik President Emomali Rahmon in Batken. "
+            "The presidents exchanged views on regional security. "
+            "They called on the Taliban to prevent the use of Afghan territory by terrorist groups.")
+    evs = _events(extract, text, "Demand")
+    assert evs and set(_names(evs[0].actors)) == {"Sadyr Japarov", "Emomali Rahmon"}
+    assert _names(evs[0].recipients) == ["Taliban"]

@@ -54,6 +54,9 @@ OFFER_NOUNS = frozenset({"offer", "pledge", "proposal", "invitation", "donation"
 # sayings are not the acts a general noun ('the measures', 'the decision') refers back to
 SAYING_TYPES = frozenset({"Condemnation", "Praise", "Accusation", "Denial", "Demand", "Threat", "Rejection",
                           "Sympathy", "Protest"})
+# Judgements of a deed, whose recipient is the doer; deeds done to someone, whose 'of' / 'on' is the victim.
+JUDGING_TYPES = frozenset({"Condemnation", "Praise", "Protest"})
+DEED_TYPES = frozenset({"Attack", "Seizure", "Deployment", "MilitaryAid", "Sanction", "ShowOfForce", "Arrest"})
 
 
 class ArticleReader(PartyResolution, ImpliedEventReading, JudgementReading, ResponseReading, WithholdingReading):
@@ -422,8 +425,11 @@ class ArticleReader(PartyResolution, ImpliedEventReading, JudgementReading, Resp
         rules = self.rules
         head = tok.head
         pp = R.preps(tok)
+        # 'condemned Russia's strikes on Kyiv', 'the occupation of Georgia's territory': a judgement of a
+        # deed is about whoever did it (found by _reactive_recipient), not whom it was done to
+        deeds = [o for o in objs if name in JUDGING_TYPES and self._names_deed(o)]
         for o in objs:
-            if any(self._is_class(o, c) for c in NON_PARTY_CLASSES):
+            if any(self._is_class(o, c) for c in NON_PARTY_CLASSES) and o not in deeds:
                 pp += R.preps(o)
         if light:
             pp += R.preps(head)
@@ -442,6 +448,8 @@ class ArticleReader(PartyResolution, ImpliedEventReading, JudgementReading, Resp
         for o in objs:
             # what is attacked belongs to the recipient ('shot down two Azerbaijani helicopters')
             if name != "Attack" and any(self._is_class(o, c) for c in NON_PARTY_CLASSES) and not self._is_class(o, "people"):
+                continue
+            if o in deeds:
                 continue
             recipients += self.resolve(o)
         if not nominal:
@@ -683,6 +691,12 @@ class ArticleReader(PartyResolution, ImpliedEventReading, JudgementReading, Resp
                 return [st] if st else []
         return []
 
+    def _names_deed(self, o: Token) -> bool:
+        """Whether a noun names a deed done to someone (an attack, an occupation, a deployment), whose
+        'of' / 'on' name the one it is done to."""
+        return o.pos_ == "NOUN" and (self._is_class(o, "attacks") or any(
+            t.type.name in DEED_TYPES for t in self.triggers(o)))
+
     def _reactive_recipient(self, tok: Token, objs: list[Token], nominal: bool,
                             actor_ids: set[str]) -> tuple[list[Entity], int | None]:
         """'condemned the deployment' -> whoever deployed; 'denied this claim' -> whoever claimed it."""
@@ -693,8 +707,9 @@ class ArticleReader(PartyResolution, ImpliedEventReading, JudgementReading, Resp
             lemma = o.lemma_.lower()
             own = [e for c in o.children if c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and self.m.at(c.i))
                    for e in self.resolve(c)]
-            own += [e for w, p in R.preps(o) if w in ("of", "by") or (w == "from" and lemma in OFFER_NOUNS)
-                    for e in self.resolve(p)]  # 'the decision of X', 'an offer from X'
+            own += [e for w, p in R.preps(o) if (w == "of" and not self._names_deed(o)) or w == "by"
+                    or (w == "from" and lemma in OFFER_NOUNS)
+                    for e in self.resolve(p)]  # 'the decision of X', 'an offer from X' (not 'the invasion of X')
             # 'welcomed a pledge of aid from X' (the parser hangs 'from X' on what is given)
             own += [e for w, p in R.preps(o) if w == "of" and any(
                         self._is_class(p, c) for c in ("aid_objects", "military_aid", "weapons"))
@@ -716,9 +731,14 @@ class ArticleReader(PartyResolution, ImpliedEventReading, JudgementReading, Resp
             if not trigs and lemma.endswith("ing") and o.pos_ == "NOUN":
                 # 'welcomed the signing of the framework': the act the gerund names
                 trigs = [t for t in self.rules.by_word.get(lemma[:-3], ()) if len(t.words) == 1]
+            # 'the attacks on Chinese workers' is an attack told before only if it was done to them
+            victims = {e.country or e.id for w, p in R.preps(o) if w in ("on", "against", "of") and self._names_deed(o)
+                       for e in self.resolve(p)}
             for trig in trigs:
                 for idx in range(len(self.found) - 1, -1, -1):
                     ev = self.found[idx]
+                    if victims and ev.recipients and not victims & {r.country or r.id for r in ev.recipients}:
+                        continue
                     if ev.type == trig.type.name and ev.refers_to is None and ev.actors:
                         self.found.append(Found(type=ev.type, trigger=o.i, sent=(o.sent.start, o.sent.end), actors=[],
                                                 refers_to=idx))

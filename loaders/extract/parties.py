@@ -56,7 +56,7 @@ class PartyResolution(ReaderState):
         if tok.pos_ == "PRON" or tok.tag_ in ("PRP", "PRP$"):
             if tok.lower_ in PRONOUNS_PLURAL:
                 return (self._members_before(tok, 0) or self._group_before(tok) or self._pair_again(tok, 1)
-                        or self._pair_earlier_in_sentence(tok))
+                        or self._pair_earlier_in_sentence(tok) or self._pair_subject_before(tok))
             label = self.label_at(tok.i)
             if label is not None and tok.lower_ in PRONOUNS_FIRST:
                 return [label[0]]
@@ -420,6 +420,17 @@ class PartyResolution(ReaderState):
             if t.tag_ == "NNS" and t.lemma_.lower() in PAIR_NOUNS and any(
                     c.lower_ in ("both", "two") for c in t.children) and (pair := self._resolve_one(t, 1)):
                 return self.last_pair[1] if self.last_pair and self.last_pair[0] == t.i else pair
+        return []
+
+    def _pair_subject_before(self, tok: Token) -> list[Entity]:
+        """'The presidents exchanged views on security. They called on ...': 'they' as the subject of a
+        sentence is the pair the sentence before was about, even when nothing there was an event."""
+        if tok.dep_ != "nsubj" or tok.i != tok.sent.start:
+            return []
+        floor = self._sent_before(tok.sent.start)
+        for t in self.doc[floor : tok.sent.start]:
+            if t.dep_ == "nsubj" and t.tag_ == "NNS" and t.lemma_.lower() in PAIR_NOUNS:
+                return self._resolve_one(t, 1)
         return []
 
     def _members_before(self, tok: Token, within: int) -> list[Entity]:
