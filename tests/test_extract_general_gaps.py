@@ -746,3 +746,14 @@ def test_they_after_a_pair_told_of_in_an_eventless_sentence(extract):
     evs = _events(extract, text, "Demand")
     assert evs and set(_names(evs[0].actors)) == {"Sadyr Japarov", "Emomali Rahmon"}
     assert _names(evs[0].recipients) == ["Taliban"]
+
+
+# -- a deed told as done unlawfully by another party is an allegation ----------------------------------
+def test_deed_said_to_be_done_illegally_is_an_accusation(extract):
+    evs = _events(extract, "China said the Philippine vessel had illegally entered its waters.", "Accusation")
+    assert evs and _names(evs[0].actors) == ["China"] and _names(evs[0].recipients) == ["Philippines"]
+
+
+def test_deed_denied_or_told_without_the_adverb_is_no_accusation(extract):
+    assert not _events(extract, "China said Chinese vessels had not illegally entered Philippine waters.", "Accusation")
+    assert not _events(extract, "China said the Philippine vessel had entered its waters.", "Accusation")

@@ -19,6 +19,7 @@ from loaders.extract.lexicon import (
     STATION_VERBS,
     SUPPORT_VERBS,
     WEAPON_USE_VERBS,
+    WRONGFUL_ADVERBS,
 )
 from loaders.extract.mentions import ACTOR_KINDS
 from loaders.extract.quantities import count_of
@@ -136,7 +137,7 @@ class ImpliedEventReading(ReaderState):
             self._exchanged_fire, self._merit_noted, self._gratitude, self._stationed, self._coming_response,
             self._response_awaits, self._harm_awaits, self._vowed_return, self._claim_characterised,
             self._quoted_judgement, self._ultimatum, self._held_responsible, self._refused, self._travel_advice,
-            self._wished_of, self._under_control, self._pushed_into, self._called_wrong,
+            self._wished_of, self._under_control, self._pushed_into, self._called_wrong, self._done_wrongly,
         )
         for read in readers:
             found = read(tok)
@@ -245,6 +246,20 @@ class ImpliedEventReading(ReaderState):
         pp = R.preps(tok) + (R.preps(tok.head) if tok.dep_ == "dobj" else [])
         recipients = [e for w, p in pp if w in ("to", "on") for e in self.resolve(p)]
         return self._implied("Attack", tok, actors, recipients, self.attribution(tok))
+
+    def _done_wrongly(self, tok: Token) -> Found | None:
+        """'The coast guard said the Philippine vessel had illegally intruded into its waters': a deed a
+        speaker tells of another party as done unlawfully accuses that party (a plain 'said Y shelled'
+        only tells)."""
+        if not any(c.dep_ == "advmod" and c.lower_ in WRONGFUL_ADVERBS for c in tok.children) or any(
+                c.dep_ == "neg" for c in tok.children) or R.is_passive(tok):
+            return None
+        attribution = self.attribution(tok)
+        if attribution is None:
+            return None
+        targets = [e for s in R.subject(tok) for e in self.resolve(s)
+                   if e.id != attribution.id and (not e.country or e.country != attribution.country)]
+        return self._accusation(tok, attribution, targets[0], attribution) if targets else None
 
     def _regime_wrong(self, tok: Token) -> Found | None:
         """'the regime has arrested 32 opponents', 'the Assad regime again gassed civilians': a

@@ -22,6 +22,9 @@ GROUP_NOUNS = {"country", "nation", "state", "government", "neighbour", "neighbo
 PERSON_PAIR_NOUNS = {"counterpart", "leader", "minister", "president"}
 # Publishers whose releases speak of their own state's forces when they name no other.
 OWN_FORCES_SECTORS = {"military", "defence", "defense", "government"}
+# How a deed is told as wrongful ('had illegally intruded'): said by another party, an allegation.
+WRONGFUL_ADVERBS = {"illegally", "unlawfully", "illegitimately", "provocatively", "deliberately", "indiscriminately",
+                    "recklessly", "wantonly", "brazenly"}
 # Conduct that, judged wrongful, makes an accusation against whoever acts ('actions by X are illegal').
 CONDUCT_NOUNS = {"action", "activity", "behavior", "behaviour", "conduct", "provocation", "move", "aggression"}
 WRONGFUL = {"provocative", "inconsistent", "illegal", "unlawful", "destabilizing", "destabilising", "aggressive",
