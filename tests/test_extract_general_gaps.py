@@ -757,3 +757,11 @@ def test_deed_said_to_be_done_illegally_is_an_accusation(extract):
 def test_deed_denied_or_told_without_the_adverb_is_no_accusation(extract):
     assert not _events(extract, "China said Chinese vessels had not illegally entered Philippine waters.", "Accusation")
     assert not _events(extract, "China said the Philippine vessel had entered its waters.", "Accusation")
+
+
+# -- an official named after the title's complement ('the EU's envoy for the dialogue, X') -----------------
+def test_body_official_named_after_the_titles_complement(extract):
+    text = ("The EU's special representative for the Belgrade-Pristina dialogue, Peter Sorensen, condemned the attack "
+            "and called on Serbia to cooperate.")
+    evs = _events(extract, text, "Condemnation")
+    assert evs and set(_names(evs[0].actors)) == {"Peter Sorensen", "European Union"}

@@ -112,11 +112,15 @@ class PartyResolution(ReaderState):
         found: list[Entity] = []
         if org_like:
             # 'the president of Djibouti, Ismail Omar Guelleh': the person named beside the title
-            named = R.children(tok, ("appos",)) + [a for p in R.children(tok, ("prep",)) if p.lower_ == "of"
+            # ('the EU's special representative for the dialogue, X': the parser hangs X on 'dialogue')
+            named = R.children(tok, ("appos",)) + [a for p in R.children(tok, ("prep",)) if p.lower_ in ("of", "for", "to")
                                                    for o in R.children(p, ("pobj",)) for a in R.children(o, ("appos",))]
             for child in named:
                 es = self.m.at(child.i)
                 if es is not None and es.entity.kind is EntityKind.PERSON:
+                    if es.entity.country is None and (body := self._international_owner(tok)) is not None:
+                        self.m.beside[es.entity.id] = body.id  # 'the EU's special representative ..., X'
+                        return [es.entity, body]
                     return [es.entity]
                 if es is not None and es.person is not None:
                     return [es.person, es.entity]  # 'the EU's foreign policy chief, X'
@@ -206,6 +210,15 @@ class PartyResolution(ReaderState):
             if desc is not None:
                 found.append(desc)
         return found[:1] if found else []
+
+    def _international_owner(self, tok: Token) -> Entity | None:
+        """The international body a title noun names as its owner ('the EU's envoy', 'the UN special
+        representative'), else None."""
+        for c in tok.children:
+            es = self.m.at(c.i) if c.dep_ in ("poss", "compound", "nmod") else None
+            if es is not None and es.entity.kind is EntityKind.ORGANISATION and not es.entity.country:
+                return es.entity
+        return None
 
     def _leader_state(self, surname: str) -> list[Entity]:
         """The state whose head of state or government bore the family name, when one state's only:
