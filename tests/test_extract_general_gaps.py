@@ -5,6 +5,8 @@ events merge, responsibility held or borne, and thanks expressed."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 
 def _events(extract, text, type_):
     return [e for e in extract(text) if e.type == type_]
@@ -765,3 +767,25 @@ def test_body_official_named_after_the_titles_complement(extract):
             "and called on Serbia to cooperate.")
     evs = _events(extract, text, "Condemnation")
     assert evs and set(_names(evs[0].actors)) == {"Peter Sorensen", "European Union"}
+
+
+# -- the registers of official readouts: a telephone conversation, 'the Secretary' -----------------------
+def test_a_telephone_conversation_is_a_meeting_by_phone(extract):
+    evs = _events(extract, "Vladimir Putin had a telephone conversation with Recep Tayyip Erdogan.", "Meeting")
+    assert evs and _names(evs[0].actors) == ["Vladimir Putin"] and _names(evs[0].recipients) == ["Recep Tayyip Erdoğan"]
+    assert not _events(extract, "Mobile phone calls were cut in Gaza for a day.", "Meeting")
+
+
+def test_the_secretary_is_the_secretary_named_before(extract):
+    text = ("Secretary Blinken met with Indian External Affairs Minister Subrahmanyam Jaishankar in Washington. "
+            "The Secretary condemned Russia's attacks on Ukraine's energy infrastructure.")
+    evs = [e for e in extract(text, published=dt.date(2023, 9, 28)) if e.type == "Condemnation"]
+    assert evs and _names(evs[0].actors) == ["Antony Blinken"] and _names(evs[0].recipients) == ["Russia"]
+
+
+def test_the_secretary_in_a_departments_readout_is_its_own(extract):
+    text = ("Secretary Austin hosted Philippine Secretary of National Defense Gilberto Teodoro at the Pentagon. "
+            "The Secretary condemned China's dangerous actions in the South China Sea.")
+    evs = [e for e in extract(text, published=dt.date(2023, 9, 28), source="U.S. Department of Defense")
+           if e.type == "Condemnation"]
+    assert evs and _names(evs[0].actors) == ["Lloyd Austin"] and _names(evs[0].recipients) == ["China"]

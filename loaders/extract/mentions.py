@@ -592,6 +592,27 @@ class Mentions:
                 return es.entity
         return None
 
+    def _secretary_named_before(self, tok: Token) -> Entity | None:
+        """'Secretary Blinken met ... The Secretary condemned': a bare 'the Secretary' (a US readout's
+        way) is the person named last, within five sentences, whose office on the day is a secretary's."""
+        if tok.lower_ != "secretary" or any(c.dep_ in ("compound", "amod", "prep", "poss") for c in tok.children):
+            return None
+        floor = _sent_index(self.doc, tok.i) - 5
+        found: list[Entity] = []
+        for es in reversed(self.spans):
+            if es.start >= tok.i:
+                continue
+            if _sent_index(self.doc, es.start) < floor:
+                break
+            person = es.person or (es.entity if es.entity.kind is EntityKind.PERSON else None)
+            if person is not None and any("secretary" in o.title.lower() and o.covers(self.published)
+                                          for o in person.offices):
+                found.append(es.entity)
+        # a department's own readout speaks of its own secretary ('Secretary Austin hosted Philippine
+        # Secretary of National Defense X ... The Secretary reaffirmed'): Austin
+        own = [e for e in found if self.publisher is not None and e.country == self.publisher.country]
+        return (own or found or [None])[0]
+
     def official_of(self, body: Entity, before: int) -> Entity | None:
         """The named official last told to speak for an international body before token `before`
         ('UN Secretary-General X said ... He urged'): the person kept beside the body."""
@@ -786,6 +807,8 @@ class Mentions:
         body = self._body_of_titled_official(tok)
         if body is not None:
             return body
+        if (secretary := self._secretary_named_before(tok)) is not None:
+            return secretary
         title = _title(tok)
         if title in OFFICE_TITLES:
             state = self.recent(tok.i, (EntityKind.STATE,), 4)
