@@ -789,3 +789,9 @@ def test_the_secretary_in_a_departments_readout_is_its_own(extract):
     evs = [e for e in extract(text, published=dt.date(2023, 9, 28), source="U.S. Department of Defense")
            if e.type == "Condemnation"]
     assert evs and _names(evs[0].actors) == ["Lloyd Austin"] and _names(evs[0].recipients) == ["China"]
+
+
+def test_a_deed_announced_by_two_parties_is_welcomed_from_both(extract):
+    text = "The United States welcomes the announcement by Armenia and Azerbaijan that they will open their border."
+    evs = _events(extract, text, "Praise")
+    assert {r.name for e in evs for r in e.recipients} == {"Armenia", "Azerbaijan"}

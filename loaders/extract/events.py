@@ -705,21 +705,23 @@ class ArticleReader(PartyResolution, ImpliedEventReading, JudgementReading, Resp
             targets += [p for w, p in R.preps(tok) if w in ("of", "for")]
         for o in targets:
             lemma = o.lemma_.lower()
-            own = [e for c in o.children if c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and self.m.at(c.i))
-                   for e in self.resolve(c)]
-            own += [e for w, p in R.preps(o) if (w == "of" and not self._names_deed(o)) or w == "by"
-                    or (w == "from" and lemma in OFFER_NOUNS)
-                    for e in self.resolve(p)]  # 'the decision of X', 'an offer from X' (not 'the invasion of X')
+            # each source of the doer, in order; the first that names someone gives them all, with the
+            # parties coordinated in it ('the announcement by Armenia and Azerbaijan'): both
+            sources = [c for c in o.children if c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and self.m.at(c.i))]
+            # 'the decision of X', 'an offer from X' (not 'the invasion of X')
+            sources += [p for w, p in R.preps(o) if (w == "of" and not self._names_deed(o)) or w == "by"
+                        or (w == "from" and lemma in OFFER_NOUNS)]
             # 'welcomed a pledge of aid from X' (the parser hangs 'from X' on what is given)
-            own += [e for w, p in R.preps(o) if w == "of" and any(
-                        self._is_class(p, c) for c in ("aid_objects", "military_aid", "weapons"))
-                    for w2, p2 in R.preps(p) if w2 in ("from", "by") for e in self.resolve(p2)]
+            sources += [p2 for w, p in R.preps(o) if w == "of" and any(
+                            self._is_class(p, c) for c in ("aid_objects", "military_aid", "weapons"))
+                        for w2, p2 in R.preps(p) if w2 in ("from", "by")]
             if not nominal and o.dep_ == "dobj" and o.head.i == tok.i and not R.is_passive(tok):
                 # 'condemned the offensive by the rebels' with 'by' hung on the verb by the parser
-                own += [e for w, p in R.preps(tok) if w == "by" for e in self.resolve(p)]
-            own = [e for e in own if e.id not in actor_ids]
-            if own:
-                return own[:1], None
+                sources += [p for w, p in R.preps(tok) if w == "by"]
+            for src in sources:
+                own = [e for e in self.resolve(src) if e.id not in actor_ids]
+                if own:
+                    return (own if src.dep_ == "pobj" else own[:1]), None
             if self.rules.in_class(lemma, "claims"):
                 # 'X accused Y of ..., an allegation Y denied': whoever last accused the denier
                 if accuser := self._last_accuser():
