@@ -795,3 +795,22 @@ def test_a_deed_announced_by_two_parties_is_welcomed_from_both(extract):
     text = "The United States welcomes the announcement by Armenia and Azerbaijan that they will open their border."
     evs = _events(extract, text, "Praise")
     assert {r.name for e in evs for r in e.recipients} == {"Armenia", "Azerbaijan"}
+
+
+def test_spoke_with_a_party_is_a_meeting_but_not_with_you_or_reporters(extract):
+    evs = _events(extract, "Vladimir Putin spoke with Recep Tayyip Erdogan by phone on Tuesday.", "Meeting")
+    assert evs and _names(evs[0].recipients) == ["Recep Tayyip Erdoğan"]
+    assert not _events(extract, "Tonight, President Donald Trump said, I want to speak with you about Syria.", "Meeting")
+    assert not _events(extract, "Antony Blinken spoke with reporters in Cairo.", "Meeting")
+
+
+def test_the_president_in_a_governments_readout_is_its_president(extract):
+    text = "The President spoke with Prime Minister Benjamin Netanyahu of Israel today."
+    evs = [e for e in extract(text, published=dt.date(2023, 10, 28), source="The White House") if e.type == "Meeting"]
+    assert evs and _names(evs[0].actors) == ["Joe Biden"] and _names(evs[0].recipients) == ["Benjamin Netanyahu"]
+
+
+def test_the_president_after_a_named_president(extract):
+    text = "President Joe Biden arrived in Tel Aviv. The President met Prime Minister Benjamin Netanyahu."
+    evs = [e for e in extract(text, published=dt.date(2023, 10, 18)) if e.type == "Meeting"]
+    assert evs and _names(evs[0].actors) == ["Joe Biden"]

@@ -184,6 +184,9 @@ class ArticleReader(PartyResolution, ImpliedEventReading, JudgementReading, Resp
                 continue
             if not nominal and trig.type.name == "Praise" and self._greets_visitor(tok):
                 continue
+            if not nominal and tok.lemma_ == "speak" and not any(
+                    p.lower_ not in ("you", "us") and self.resolve(p) for w, p in R.preps(tok) if w == "with"):
+                continue  # 'spoke with X' (by phone) is a meeting with a party; 'speak with you tonight' is none
             if not nominal and trig.type.name == "Condemnation" and any(
                     w == "with" and not self.resolve(p) and not self._is_class(p, "claims") for w, p in R.preps(tok)):
                 continue  # 'blasted the boat with water', 'hit the ship with a laser': a deed, not words

@@ -592,6 +592,22 @@ class Mentions:
                 return es.entity
         return None
 
+    def _holder_named_before(self, tok: Token, roles: tuple[str, ...]) -> Entity | None:
+        """The person named last, within four sentences, who holds one of the roles on the day."""
+        floor = _sent_index(self.doc, tok.i) - 4
+        found: list[Entity] = []
+        for es in reversed(self.spans):
+            if es.start >= tok.i:
+                continue
+            if _sent_index(self.doc, es.start) < floor:
+                break
+            if es.entity.kind is EntityKind.PERSON and any(
+                    o.role in roles and o.state and o.covers(self.published) for o in es.entity.offices):
+                found.append(es.entity)
+        # a government's own release speaks of its own president ('The President spoke with X')
+        own = [e for e in found if self.publisher is not None and e.country == self.publisher.country]
+        return (own or found or [None])[0]
+
     def _secretary_named_before(self, tok: Token) -> Entity | None:
         """'Secretary Blinken met ... The Secretary condemned': a bare 'the Secretary' (a US readout's
         way) is the person named last, within five sentences, whose office on the day is a secretary's."""
@@ -811,7 +827,10 @@ class Mentions:
             return secretary
         title = _title(tok)
         if title in OFFICE_TITLES:
-            state = self.recent(tok.i, (EntityKind.STATE,), 4)
+            if not any(c.dep_ in ("amod", "compound", "poss", "prep") for c in tok.children) and (
+                    holder := self._holder_named_before(tok, OFFICE_TITLES[title])) is not None:
+                return holder  # 'President Biden spoke with X ... The President said': Biden
+            state = self.recent(tok.i, (EntityKind.STATE,), 4) or self.publisher
             return self.office_holder(title, state.country if state else None)
         if lemma in STATE_NOUNS:
             return self.recent(tok.i, (EntityKind.STATE,), 3, exclude)
