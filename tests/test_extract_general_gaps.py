@@ -814,3 +814,8 @@ def test_the_president_after_a_named_president(extract):
     text = "President Joe Biden arrived in Tel Aviv. The President met Prime Minister Benjamin Netanyahu."
     evs = [e for e in extract(text, published=dt.date(2023, 10, 18)) if e.type == "Meeting"]
     assert evs and _names(evs[0].actors) == ["Joe Biden"]
+
+
+def test_a_states_allies_are_not_the_state(extract):
+    evs = _events(extract, "Russia attacked Ukraine on Monday. Kyiv's Western partners condemned the attack.", "Condemnation")
+    assert not any(a.name == "Ukraine" for e in evs for a in e.actors)

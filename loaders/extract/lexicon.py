@@ -18,6 +18,8 @@ PAIR_NOUNS = {
 }
 # Plural nouns that, counted ('the three countries'), name the states last listed together.
 GROUP_NOUNS = {"country", "nation", "state", "government", "neighbour", "neighbor"}
+# The friends of a state ('Ukraine's allies'): others than the state, unnamed.
+ALLY_NOUNS = {"ally", "partner", "backer", "supporter"}
 # Pair nouns that name people ('the two leaders', 'the presidents'): their pair is two people when two are named.
 PERSON_PAIR_NOUNS = {"counterpart", "leader", "minister", "president"}
 # Publishers whose releases speak of their own state's forces when they name no other.

@@ -10,6 +10,7 @@ from spacy.tokens import Token
 from kg.model import Entity, EntityKind, entity_id
 from loaders.extract import roles as R
 from loaders.extract.lexicon import (
+    ALLY_NOUNS,
     CAPABILITY_NOUNS,
     GOVERNMENT_NOUNS,
     GROUP_NOUNS,
@@ -107,6 +108,8 @@ class PartyResolution(ReaderState):
             if pair:
                 self.last_pair = (tok.i, pair)
             return pair
+        if lemma in ALLY_NOUNS and any(c.dep_ == "poss" for c in tok.children) and not any(w == "of" for w, _ in R.preps(tok)):
+            return []  # 'Ukraine's allies', 'Kyiv's partners' are others than Ukraine, unnamed
         org_like = lemma in ORGAN_HEADS or tok.lower_ in ORGAN_HEADS or any(
             self.rules.in_class(lemma, c) for c in ("troops", "people", "territory", "weapons"))
         found: list[Entity] = []
