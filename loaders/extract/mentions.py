@@ -593,27 +593,23 @@ class Mentions:
         return None
 
     def _holder_named_before(self, tok: Token, roles: tuple[str, ...]) -> Entity | None:
-        """The person named last, within four sentences, who holds one of the roles on the day."""
-        floor = _sent_index(self.doc, tok.i) - 4
-        found: list[Entity] = []
-        for es in reversed(self.spans):
-            if es.start >= tok.i:
-                continue
-            if _sent_index(self.doc, es.start) < floor:
-                break
-            if es.entity.kind is EntityKind.PERSON and any(
-                    o.role in roles and o.state and o.covers(self.published) for o in es.entity.offices):
-                found.append(es.entity)
-        # a government's own release speaks of its own president ('The President spoke with X')
-        own = [e for e in found if self.publisher is not None and e.country == self.publisher.country]
-        return (own or found or [None])[0]
+        """'President Biden arrived ... The President met': the person named within four sentences
+        before who holds one of the roles of a state on the day."""
+        return self._office_named_before(tok, 4, lambda o: o.role in roles and bool(o.state))
 
     def _secretary_named_before(self, tok: Token) -> Entity | None:
         """'Secretary Blinken met ... The Secretary condemned': a bare 'the Secretary' (a US readout's
-        way) is the person named last, within five sentences, whose office on the day is a secretary's."""
+        way) is the person named within five sentences before whose office on the day is a secretary's."""
         if tok.lower_ != "secretary" or any(c.dep_ in ("compound", "amod", "prep", "poss") for c in tok.children):
             return None
-        floor = _sent_index(self.doc, tok.i) - 5
+        return self._office_named_before(tok, 5, lambda o: "secretary" in o.title.lower())
+
+    def _office_named_before(self, tok: Token, within: int, fits) -> Entity | None:
+        """The party of the person named last, within `within` sentences before `tok`, with an office
+        that `fits` on the day; the publisher's own first, since a government's or department's
+        release speaks of its own ('Secretary Austin hosted Philippine Secretary of National Defense X
+        ... The Secretary reaffirmed': Austin in a DoD readout)."""
+        floor = _sent_index(self.doc, tok.i) - within
         found: list[Entity] = []
         for es in reversed(self.spans):
             if es.start >= tok.i:
@@ -621,11 +617,8 @@ class Mentions:
             if _sent_index(self.doc, es.start) < floor:
                 break
             person = es.person or (es.entity if es.entity.kind is EntityKind.PERSON else None)
-            if person is not None and any("secretary" in o.title.lower() and o.covers(self.published)
-                                          for o in person.offices):
+            if person is not None and any(fits(o) and o.covers(self.published) for o in person.offices):
                 found.append(es.entity)
-        # a department's own readout speaks of its own secretary ('Secretary Austin hosted Philippine
-        # Secretary of National Defense X ... The Secretary reaffirmed'): Austin
         own = [e for e in found if self.publisher is not None and e.country == self.publisher.country]
         return (own or found or [None])[0]
 
